@@ -1,0 +1,33 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/auth";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+
+export type SignInState = { error: string; email: string } | null;
+
+export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "").trim();
+  const password = String(formData.get("password") ?? "");
+  if (!email || !password) {
+    return { error: !email ? "Enter your email address" : "Enter your password", email };
+  }
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
+    return null;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      // One message for every failure, so the form does not reveal which accounts exist.
+      return { error: "The email address or password is not right, or the account is disabled.", email };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+}
+
+export async function signInWithEntraId(formData: FormData): Promise<void> {
+  await signIn("microsoft-entra-id", { redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,66 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { z } from "zod";
+import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { entraIdConfigured, env } from "@/lib/env";
+import { authSecret } from "@/lib/auth/secret";
+import { verifyPassword } from "@/lib/auth/password";
+
+const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
+
+// Auth.js keeps only the user's id in its signed cookie; role and scope are read from the
+// database on every request (lib/auth/session.ts), so revoking a role works at once.
+function config(): NextAuthConfig {
+  const e = env();
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email address" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await getUserCredentialsByEmail({ email: parsed.data.email });
+          if (!user?.passwordHash || user.disabledAt) return null;
+          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          return { id: user.id, name: user.name, email: user.email };
+        },
+      }),
+      ...(entraIdConfigured(e)
+        ? [
+            MicrosoftEntraID({
+              clientId: e.AUTH_MICROSOFT_ENTRA_ID_ID,
+              clientSecret: e.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+              issuer: e.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+            }),
+          ]
+        : []),
+    ],
+    callbacks: {
+      // Entra ID (NHSmail) signs in only people an admin has added, matched by email.
+      async signIn({ user, account }) {
+        if (account?.provider !== "microsoft-entra-id") return true;
+        const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
+        return Boolean(known && !known.disabledAt);
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "microsoft-entra-id" && user?.email) {
+          token.uid = (await getUserCredentialsByEmail({ email: user.email }))?.id;
+        } else if (user?.id) {
+          token.uid = user.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.uid === "string") session.user.id = token.uid;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

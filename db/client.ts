@@ -1,0 +1,91 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./data-dir-lock";
+import { migrateDatabase } from "./migrate";
+
+// Both drivers give a PgDatabase; queries are written once against this type.
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseHandle =
+  | { kind: "pglite"; db: Database; client: PGlite; close(): Promise<void> }
+  | { kind: "postgres"; db: Database; client: Sql; close(): Promise<void> };
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return { db: drizzle({ client, schema }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+  try {
+    const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+    return {
+      db: drizzle({ client, schema }),
+      kind: "pglite",
+      client,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+// One handle per process, created on first use and shared by instrumentation.ts (which
+// migrates and seeds at start) and every route; kept on globalThis so that dev-mode
+// module reloads do not open the embedded database twice.
+const holder = globalThis as typeof globalThis & { __digitalRoadmapDb?: Promise<DatabaseHandle> };
+
+async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const { DATABASE_URL, DATA_DIR } = env();
+  if (DATABASE_URL) {
+    return prepare(await openPostgres(DATABASE_URL), async () => {});
+  }
+  // The embedded database is the demo: it seeds itself once, on first start.
+  return prepare(await openPglite(`${DATA_DIR}/pglite`), async (db) => {
+    const { seedDemoIfEmpty } = await import("./seed/seed");
+    await seedDemoIfEmpty(db);
+  });
+}
+
+async function prepare(handle: DatabaseHandle, seed: (db: Database) => Promise<void>): Promise<DatabaseHandle> {
+  try {
+    await migrateDatabase(handle);
+    await seed(handle.db);
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+export function databaseHandle(): Promise<DatabaseHandle> {
+  if (!holder.__digitalRoadmapDb) {
+    holder.__digitalRoadmapDb = openConfiguredDatabase().catch((error: unknown) => {
+      // Let the next request try again (the server may come back).
+      holder.__digitalRoadmapDb = undefined;
+      throw error;
+    });
+  }
+  return holder.__digitalRoadmapDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await databaseHandle()).db;
+}
+
+/** Tests point the app's queries at their own database. */
+export function useDatabaseHandle(handle: DatabaseHandle): void {
+  holder.__digitalRoadmapDb = Promise.resolve(handle);
+}

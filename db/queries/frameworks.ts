@@ -1,0 +1,60 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { assessmentPeriods, assessments, frameworkDomains, frameworkSections, frameworks } from "../schema";
+import type { AssessmentPeriod, Framework, FrameworkDomain, FrameworkSection } from "../schema";
+
+export type FrameworkStructure = Framework & {
+  sections: (FrameworkSection & { domains: FrameworkDomain[] })[];
+  domains: FrameworkDomain[];
+};
+
+export async function listFrameworks(): Promise<Framework[]> {
+  const db = await getDb();
+  return db.select().from(frameworks).orderBy(desc(frameworks.publishedOn), asc(frameworks.name));
+}
+
+export async function getFrameworkStructure({ frameworkId }: { frameworkId: string }): Promise<FrameworkStructure | null> {
+  const db = await getDb();
+  const [framework, sections, domains] = await Promise.all([
+    db.select().from(frameworks).where(eq(frameworks.id, frameworkId)),
+    db.select().from(frameworkSections).where(eq(frameworkSections.frameworkId, frameworkId)).orderBy(asc(frameworkSections.position)),
+    db.select().from(frameworkDomains).where(eq(frameworkDomains.frameworkId, frameworkId)).orderBy(asc(frameworkDomains.position)),
+  ]);
+  if (!framework[0]) return null;
+  return {
+    ...framework[0],
+    sections: sections.map((s) => ({ ...s, domains: domains.filter((d) => d.sectionId === s.id) })),
+    domains,
+  };
+}
+
+export async function listPeriods({ frameworkId }: { frameworkId?: string } = {}): Promise<AssessmentPeriod[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(assessmentPeriods)
+    .where(frameworkId ? eq(assessmentPeriods.frameworkId, frameworkId) : undefined)
+    .orderBy(desc(assessmentPeriods.assessedOn));
+}
+
+export async function getPeriodById({ periodId }: { periodId: string }): Promise<AssessmentPeriod | null> {
+  const db = await getDb();
+  const [period] = await db.select().from(assessmentPeriods).where(eq(assessmentPeriods.id, periodId));
+  return period ?? null;
+}
+
+export type PeriodWithCount = AssessmentPeriod & { reportedCount: number };
+
+/** Periods of a framework, newest first, with how many organisations have reported in each. */
+export async function listPeriodsWithReportedCounts({ frameworkId }: { frameworkId: string }): Promise<PeriodWithCount[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ period: assessmentPeriods, reportedCount: sql<number>`count(${assessments.id})::int` })
+    .from(assessmentPeriods)
+    .leftJoin(assessments, and(eq(assessments.periodId, assessmentPeriods.id), inArray(assessments.status, ["submitted", "approved"])))
+    .where(eq(assessmentPeriods.frameworkId, frameworkId))
+    .groupBy(assessmentPeriods.id)
+    .orderBy(desc(assessmentPeriods.assessedOn));
+  return rows.map((r) => ({ ...r.period, reportedCount: r.reportedCount }));
+}

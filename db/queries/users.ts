@@ -1,0 +1,47 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { userOrganisations, users } from "../schema";
+import type { Role } from "@/lib/roles";
+
+export interface UserWithScope {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  organisationIds: string[];
+}
+
+const organisationIdsColumn = sql<string[]>`coalesce(array_agg(${userOrganisations.organisationId}::text) filter (where ${userOrganisations.organisationId} is not null), '{}')`;
+
+/** Role and scope as they stand now: read on every request, so a revoked role stops at once. */
+export async function getUserWithScope({ userId }: { userId: string }): Promise<UserWithScope | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn })
+    .from(users)
+    .leftJoin(userOrganisations, eq(userOrganisations.userId, users.id))
+    .where(eq(users.id, userId))
+    .groupBy(users.id);
+  return row ?? null;
+}
+
+export async function listUsers(): Promise<UserWithScope[]> {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn })
+    .from(users)
+    .leftJoin(userOrganisations, eq(userOrganisations.userId, users.id))
+    .groupBy(users.id)
+    .orderBy(asc(users.name));
+}
+
+export async function getUserCredentialsByEmail({ email }: { email: string }) {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return user ?? null;
+}

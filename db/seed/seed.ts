@@ -1,0 +1,130 @@
+import { count } from "drizzle-orm";
+import type { Database } from "../client";
+import {
+  assessmentPeriods,
+  assessments,
+  auditLog,
+  domainScores,
+  footprints,
+  frameworkDomains,
+  frameworkSections,
+  frameworks,
+  nationalAverages,
+  organisationFootprints,
+  organisations,
+  systems,
+  userOrganisations,
+  users,
+} from "../schema";
+import { hashPassword } from "@/lib/auth/password";
+import {
+  baselineProviders,
+  baselineScores,
+  bobFootprints,
+  bobOrganisations,
+  bobSystem,
+  demoPassword,
+  demoUsers,
+  dmi2016,
+  dmiPeriods,
+} from "./bob-data";
+
+/** The BOB partnership, the 2016 DMI and its baseline scores, in one transaction. */
+export async function seedReferenceData(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [system] = await tx.insert(systems).values(bobSystem).returning();
+    const fps = await tx
+      .insert(footprints)
+      .values(bobFootprints.map((f) => ({ ...f, systemId: system!.id })))
+      .returning();
+    const footprintId = new Map(fps.map((f) => [f.code, f.id]));
+
+    const orgs = await tx
+      .insert(organisations)
+      .values(bobOrganisations.map(({ odsCode, name, shortName, type }) => ({ systemId: system!.id, odsCode, name, shortName, type })))
+      .returning();
+    const orgIdByKey = new Map(bobOrganisations.map((o, i) => [o.key, orgs[i]!.id]));
+    await tx.insert(organisationFootprints).values(
+      bobOrganisations.flatMap((o) =>
+        o.footprints.map((code) => ({ organisationId: orgIdByKey.get(o.key)!, footprintId: footprintId.get(code)! })),
+      ),
+    );
+
+    const [framework] = await tx
+      .insert(frameworks)
+      .values({ code: dmi2016.code, name: dmi2016.name, version: dmi2016.version, publishedOn: dmi2016.publishedOn })
+      .returning();
+    const domainIdByCode = new Map<string, string>();
+    let domainPosition = 0;
+    for (const [sectionPosition, section] of dmi2016.sections.entries()) {
+      const [row] = await tx
+        .insert(frameworkSections)
+        .values({ frameworkId: framework!.id, code: section.code, name: section.name, position: sectionPosition + 1 })
+        .returning();
+      const domains = await tx
+        .insert(frameworkDomains)
+        .values(
+          section.domains.map((d) => ({ ...d, frameworkId: framework!.id, sectionId: row!.id, position: ++domainPosition })),
+        )
+        .returning();
+      for (const d of domains) domainIdByCode.set(d.code, d.id);
+    }
+
+    const periods = await tx
+      .insert(assessmentPeriods)
+      .values(dmiPeriods.map((p) => ({ ...p, frameworkId: framework!.id })))
+      .returning();
+    const baseline = periods.find((p) => p.code === "2016-BASELINE")!;
+
+    const scores = baselineScores();
+    await tx.insert(nationalAverages).values(
+      Object.entries(scores.NATIONAL).map(([code, score]) => ({ periodId: baseline.id, domainId: domainIdByCode.get(code)!, score })),
+    );
+
+    const submittedAt = new Date(`${baseline.assessedOn}T12:00:00Z`);
+    for (const ods of baselineProviders) {
+      const organisationId = orgIdByKey.get(ods)!;
+      const [assessment] = await tx
+        .insert(assessments)
+        .values({ organisationId, periodId: baseline.id, status: "approved", submittedAt, approvedAt: submittedAt, updatedAt: submittedAt, createdAt: submittedAt })
+        .returning();
+      await tx.insert(domainScores).values(
+        Object.entries(scores[ods]).map(([code, score]) => ({ assessmentId: assessment!.id, domainId: domainIdByCode.get(code)!, score })),
+      );
+      // The history starts with the imported baseline, so "as at" views have a first state.
+      await tx.insert(auditLog).values({
+        at: submittedAt,
+        action: "assessment.imported",
+        entityType: "assessment",
+        entityId: assessment!.id,
+        organisationId,
+        after: { status: "approved", scores: scores[ods] },
+      });
+    }
+  });
+}
+
+export async function seedDemoUsers(db: Database): Promise<void> {
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction(async (tx) => {
+    const orgs = await tx.select({ id: organisations.id, odsCode: organisations.odsCode }).from(organisations);
+    const orgIdByOds = new Map(orgs.map((o) => [o.odsCode, o.id]));
+    for (const u of demoUsers) {
+      const [user] = await tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning();
+      if (u.organisations.length > 0) {
+        await tx
+          .insert(userOrganisations)
+          .values(u.organisations.map((ods) => ({ userId: user!.id, organisationId: orgIdByOds.get(ods)! })));
+      }
+    }
+  });
+}
+
+/** First start of the embedded database: the demo data and one account per role. */
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(systems);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedReferenceData(db);
+  await seedDemoUsers(db);
+  return true;
+}

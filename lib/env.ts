@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+// Environment, read once and checked, with errors that name the variable at fault.
+const entraKeys = [
+  "AUTH_MICROSOFT_ENTRA_ID_ID",
+  "AUTH_MICROSOFT_ENTRA_ID_SECRET",
+  "AUTH_MICROSOFT_ENTRA_ID_ISSUER",
+] as const;
+
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
+    AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.url("must be the issuer URL, https://login.microsoftonline.com/<tenant-id>/v2.0").optional(),
+  })
+  .superRefine((env, ctx) => {
+    const set = entraKeys.filter((k) => env[k]);
+    if (set.length > 0 && set.length < entraKeys.length) {
+      for (const key of entraKeys.filter((k) => !env[k])) {
+        ctx.addIssue({ code: "custom", path: [key], message: "must be set with the other AUTH_MICROSOFT_ENTRA_ID_* variables" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings (VAR= in a shell) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function entraIdConfigured(e: Env = env()): boolean {
+  return entraKeys.every((k) => Boolean(e[k]));
+}

@@ -1,0 +1,40 @@
+// Typed errors with one way out: a code, a message a user can act on, an HTTP status.
+// Database errors never reach users: they are logged and become "internal".
+export const errorStatus = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fieldErrors: FieldErrors = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const forbidden = (message = "You do not have permission to do that.") => new AppError("forbidden", message);
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+export const invalid = (message: string, fieldErrors: FieldErrors = {}) => new AppError("invalid", message, fieldErrors);
+export const conflict = (message: string) => new AppError("conflict", message);
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error(error);
+  return new AppError("internal", "Something went wrong on our side and nothing was saved. Please try again.");
+}

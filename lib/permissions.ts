@@ -1,0 +1,48 @@
+import type { Role } from "./roles";
+
+// Who may do what, as data. "any": on every record; "own": only on records of an
+// organisation in the user's scope. Anything not listed is refused.
+export const actions = [
+  "assessment.create",
+  "assessment.edit",
+  "assessment.submit",
+  "assessment.view-draft",
+  "assessment.approve",
+  "assessment.return",
+  "assessment.reopen",
+  "period.manage",
+  "user.manage",
+] as const;
+export type Action = (typeof actions)[number];
+type Reach = "any" | "own";
+
+export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
+  admin: Object.fromEntries(actions.map((a) => [a, "any"])),
+  cio: {
+    "assessment.create": "own",
+    "assessment.edit": "own",
+    "assessment.submit": "own",
+    "assessment.view-draft": "own",
+  },
+  board: { "assessment.approve": "any", "assessment.return": "any" },
+  ccio: {},
+  viewer: {},
+};
+
+export interface Actor {
+  id: string;
+  role: Role;
+  organisationIds: readonly string[];
+}
+
+export interface Subject {
+  organisationId?: string;
+}
+
+export function can(actor: Actor | null | undefined, action: Action, subject: Subject = {}): boolean {
+  if (!actor) return false;
+  const reach = permissions[actor.role][action];
+  if (reach === "any") return true;
+  if (reach === "own") return subject.organisationId != null && actor.organisationIds.includes(subject.organisationId);
+  return false;
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships wasm and reads it from its own package folder at run time; bundling it
+  // breaks start-up and would copy the wasm into the public static folder.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

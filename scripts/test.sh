@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The project's whole test command (`npm test`): unit + integration (vitest) against a
+# throwaway PostgreSQL cluster, then a production build and the Playwright e2e suite.
+# The very last line printed is "N passed, N failed, N skipped" (CI parses it).
+#   SKIP_E2E=1    skip the build and e2e (quick developer run)
+#   SKIP_BUILD=1  reuse an existing .next build for e2e
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+
+SKIP_E2E=${SKIP_E2E:-0}
+SKIP_BUILD=${SKIP_BUILD:-0}
+export NEXT_TELEMETRY_DISABLED=1
+is_root() { [ "$(id -u)" -eq 0 ]; }
+# Infrastructure failure: explain, still end with a closing line CI can parse.
+abort() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+# ---- prerequisites -------------------------------------------------------------------
+apt_updated=0
+apt_install() { # apt_install PACKAGE... (root only); waits for any other apt/dpkg run first
+  local waited=0
+  while pgrep -x apt-get >/dev/null || pgrep -x dpkg >/dev/null || pgrep -x apt >/dev/null; do
+    [ $waited -eq 0 ] && echo "test.sh: waiting for another apt/dpkg run to finish..." >&2
+    waited=$((waited + 5)); [ $waited -gt 1200 ] && break; sleep 5
+  done
+  if [ $apt_updated -eq 0 ]; then apt-get update -qq || return 1; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@"
+}
+need_pkg() { # need_pkg PACKAGE PATH PURPOSE: install as root, otherwise explain and stop
+  if is_root; then
+    echo "test.sh: installing Debian package $1 ($2) for the $3" >&2
+    apt_install "$1" >&2 || abort "apt-get install $1 failed"
+  else
+    abort "Debian package $1 ($2) is needed for the $3: sudo apt-get install $1"
+  fi
+}
+
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund || abort "npm ci failed"; fi
+if [ "$SKIP_E2E" != 1 ] && [ ! -x /usr/bin/chromium ]; then
+  need_pkg chromium /usr/bin/chromium "e2e tests"
+  [ -x /usr/bin/chromium ] || abort "/usr/bin/chromium still missing after installing chromium"
+fi
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  # Debian may start its own cluster on 5432 after installing; we don't use it.
+  need_pkg postgresql "/usr/lib/postgresql/*/bin/initdb" "integration tests"
+fi
+
+# ---- throwaway database ---------------------------------------------------------------
+mkdir -p reports && rm -f reports/*.json
+tmp=$(mktemp -d) || abort "mktemp failed"
+cleanup() {
+  # Silenced so that the summary stays the last line of output.
+  bash scripts/pg-test-cluster.sh stop "$tmp" >/dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+url=$(bash scripts/pg-test-cluster.sh start "$tmp") || abort "could not start the test PostgreSQL cluster"
+export TEST_DATABASE_URL=$url
+echo "test.sh: TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+# ---- test steps (each step's exit code is recorded; we carry on) -------------------------
+reports=(reports/vitest.json)
+exits=()
+
+echo "test.sh: running vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+exits+=(--exit "vitest=$?")
+
+if [ "$SKIP_E2E" = 1 ]; then
+  echo "test.sh: SKIP_E2E=1 — skipping the production build and the e2e tests"
+else
+  build_rc=0
+  if [ "$SKIP_BUILD" = 1 ]; then
+    echo "test.sh: SKIP_BUILD=1 — using the existing .next build"
+  else
+    echo "test.sh: running next build"
+    npx next build; build_rc=$?
+    exits+=(--exit "build=$build_rc")
+  fi
+  if [ $build_rc -ne 0 ]; then
+    echo "test.sh: FAILED: next build exited with $build_rc — e2e tests not run (counted as 1 failure)"
+  else
+    echo "test.sh: running playwright"
+    npx playwright test
+    exits+=(--exit "playwright=$?")
+    reports+=(reports/playwright.json)
+  fi
+fi
+
+# ---- summary: the summariser prints the closing line and fails on any failure ----------
+echo
+node scripts/summarise-test-reports.mjs "${exits[@]}" "${reports[@]}"
+exit $?
