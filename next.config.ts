@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // breaks start-up and would copy the wasm into the public static folder.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,4 +1,6 @@
+import { organisationTypes } from "@/lib/organisation-types";
 import { roles } from "@/lib/roles";
+import { assessmentStatuses } from "@/lib/assessment-workflow";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -40,14 +42,6 @@ export const footprints = pgTable(
 );
 export type Footprint = typeof footprints.$inferSelect;
 
-export const organisationTypes = [
-  "acute",
-  "community_mental_health",
-  "ambulance",
-  "primary_care",
-  "local_authority",
-  "multi_organisation",
-] as const;
 export const organisationType = pgEnum("organisation_type", organisationTypes);
 
 export const organisations = pgTable(
@@ -198,7 +192,6 @@ export const userOrganisations = pgTable(
 
 // ---- Assessments ---------------------------------------------------------------------
 
-export const assessmentStatuses = ["draft", "submitted", "approved"] as const;
 export const assessmentStatus = pgEnum("assessment_status", assessmentStatuses);
 
 export const assessments = pgTable(

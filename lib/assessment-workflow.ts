@@ -1,11 +1,13 @@
 import type { Action } from "./permissions";
 
-export const assessmentStatusLabels = {
+export const assessmentStatuses = ["draft", "submitted", "approved"] as const;
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+export const assessmentStatusLabels: Record<AssessmentStatus, string> = {
   draft: "Draft",
   submitted: "Submitted",
   approved: "Approved",
-} as const;
-export type AssessmentStatus = keyof typeof assessmentStatusLabels;
+};
 
 // The assessment lifecycle: a CIO edits a draft and submits it; a board member or admin
 // approves it or returns it for changes; an admin may reopen an approved one.

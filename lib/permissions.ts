@@ -10,6 +10,7 @@ export const actions = [
   "assessment.approve",
   "assessment.return",
   "assessment.reopen",
+  "history.view",
   "period.manage",
   "user.manage",
 ] as const;
@@ -23,8 +24,9 @@ export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
     "assessment.edit": "own",
     "assessment.submit": "own",
     "assessment.view-draft": "own",
+    "history.view": "own",
   },
-  board: { "assessment.approve": "any", "assessment.return": "any" },
+  board: { "assessment.approve": "any", "assessment.return": "any", "history.view": "any" },
   ccio: {},
   viewer: {},
 };

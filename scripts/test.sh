@@ -75,7 +75,7 @@ else
     echo "test.sh: SKIP_BUILD=1 — using the existing .next build"
   else
     echo "test.sh: running next build"
-    npx next build; build_rc=$?
+    npm run build; build_rc=$?
     exits+=(--exit "build=$build_rc")
   fi
   if [ $build_rc -ne 0 ]; then

@@ -6,8 +6,28 @@ import { toAppError, type FieldErrors } from "@/lib/errors";
 
 export type ActionState =
   | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors: FieldErrors }
+  | { ok: false; message: string; fieldErrors: FieldErrors; values?: Record<string, string> }
   | null;
+
+/** What the user typed, sent back so a refused form shows it again rather than blanks. */
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+/** Form fields as an object; a name that repeats (checkboxes) becomes an array. */
+export function formToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const previous = out[key];
+    out[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return out;
+}
 
 /**
  * Every server action goes through here: the session is read and checked on the server,
@@ -21,18 +41,18 @@ export function userAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    const parsed = schema.safeParse(formToObject(formData));
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-      return { ok: false, message: "Nothing was saved: correct the answers marked below.", fieldErrors };
+      return { ok: false, message: "Nothing was saved: correct the answers marked below.", fieldErrors, values: typedValues(formData) };
     }
     try {
       return await handler(parsed.data, user, formData);
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
       const appError = toAppError(error);
-      return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors };
+      return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors, values: typedValues(formData) };
     }
   };
 }

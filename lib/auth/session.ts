@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getUserWithScope, type UserWithScope } from "@/db/queries/users";
+import { can, type Action } from "@/lib/permissions";
 
 export type SessionUser = UserWithScope;
 
@@ -18,5 +19,12 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages only some roles may open: 403 for everyone else. */
+export async function requirePermission(action: Action): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, action)) forbidden();
   return user;
 }

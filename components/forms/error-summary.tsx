@@ -1,0 +1,25 @@
+import type { FieldErrors } from "@/lib/errors";
+
+/** The NHS error summary: the message, then a link to each field at fault. */
+export function ErrorSummary({ message, fieldErrors, labels }: { message: string; fieldErrors: FieldErrors; labels?: Record<string, string> }) {
+  const entries = Object.entries(fieldErrors);
+  return (
+    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
+      <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <div className="nhsuk-error-summary__body">
+        <p>{message}</p>
+        {entries.length > 0 && (
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {entries.map(([field, error]) => (
+              <li key={field}>
+                <a href={`#${labels?.[field] ?? field}`}>{error}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

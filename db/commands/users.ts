@@ -1,0 +1,93 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { userOrganisations, users } from "../schema";
+import { recordAudit, recordDenied } from "./audit";
+import { hashPassword } from "@/lib/auth/password";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import { can, type Actor } from "@/lib/permissions";
+import type { Role } from "@/lib/roles";
+
+async function requireUserManager(actor: Actor, entityId: string) {
+  if (can(actor, "user.manage")) return;
+  await recordDenied(await getDb(), actor, { action: "user.manage", entityType: "user", entityId });
+  throw forbidden("Only administrators can manage users.");
+}
+
+export async function createUser({
+  actor,
+  email,
+  name,
+  password,
+  role,
+  organisationIds,
+}: {
+  actor: Actor;
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organisationIds: string[];
+}) {
+  await requireUserManager(actor, email);
+  const db = await getDb();
+  const passwordHash = password ? await hashPassword(password) : null;
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(users).values({ email, name, role, passwordHash }).onConflictDoNothing().returning();
+    if (!created) throw conflict(`There is already a user with the email address ${email}.`);
+    if (organisationIds.length > 0) {
+      await tx.insert(userOrganisations).values(organisationIds.map((organisationId) => ({ userId: created.id, organisationId })));
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.created",
+      entityType: "user",
+      entityId: created.id,
+      after: { email, name, role, organisationIds },
+    });
+    return created;
+  });
+}
+
+/** A user's role and organisations; takes effect on their next request. */
+export async function updateUserAccess({ actor, userId, role, organisationIds }: { actor: Actor; userId: string; role: Role; organisationIds: string[] }) {
+  await requireUserManager(actor, userId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw notFound("That user");
+    const before = (await tx.select().from(userOrganisations).where(eq(userOrganisations.userId, userId))).map((r) => r.organisationId).sort();
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
+    if (organisationIds.length > 0) {
+      await tx.insert(userOrganisations).values([...new Set(organisationIds)].map((organisationId) => ({ userId, organisationId })));
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.access-changed",
+      entityType: "user",
+      entityId: userId,
+      before: { role: user.role, organisationIds: before },
+      after: { role, organisationIds: [...new Set(organisationIds)].sort() },
+    });
+  });
+}
+
+export async function setUserDisabled({ actor, userId, disabled }: { actor: Actor; userId: string; disabled: boolean }) {
+  await requireUserManager(actor, userId);
+  if (userId === actor.id && disabled) throw conflict("You cannot disable your own account.");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw notFound("That user");
+    await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: disabled ? "user.disabled" : "user.enabled",
+      entityType: "user",
+      entityId: userId,
+      before: { disabled: user.disabledAt != null },
+      after: { disabled },
+    });
+  });
+}

@@ -1,0 +1,18 @@
+export const organisationTypes = [
+  "acute",
+  "community_mental_health",
+  "ambulance",
+  "primary_care",
+  "local_authority",
+  "multi_organisation",
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+
+export const organisationTypeLabels: Record<OrganisationType, string> = {
+  acute: "Acute trust",
+  community_mental_health: "Community and mental health trust",
+  ambulance: "Ambulance trust",
+  primary_care: "Primary care",
+  local_authority: "Local authority",
+  multi_organisation: "Multi-organisation partnership",
+};

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { roles } from "../roles";
+
+const organisationIds = z.preprocess(
+  (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.uuid({ error: "Choose organisations from the list" })),
+);
+
+export const userAccessSchema = z
+  .object({
+    role: z.enum(roles, { error: "Choose a role" }),
+    organisationIds,
+  })
+  .refine((v) => v.role !== "cio" || v.organisationIds.length > 0, {
+    error: "Choose at least one organisation for a CIO",
+    path: ["organisationIds"],
+  });
+
+export const newUserSchema = z
+  .object({
+    email: z.email({ error: "Enter an email address in the right format, like name@nhs.net" }).transform((e) => e.toLowerCase()),
+    name: z.string().trim().min(1, { error: "Enter the person's name" }).max(200),
+    password: z
+      .string()
+      .max(256)
+      .refine((p) => p === "" || p.length >= 12, { error: "Enter a password of at least 12 characters, or leave it blank for NHSmail-only sign-in" }),
+    role: z.enum(roles, { error: "Choose a role" }),
+    organisationIds,
+  })
+  .refine((v) => v.role !== "cio" || v.organisationIds.length > 0, {
+    error: "Choose at least one organisation for a CIO",
+    path: ["organisationIds"],
+  });
+
+export const newPeriodSchema = z.object({
+  frameworkId: z.uuid({ error: "Choose a framework" }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { error: "Enter a code of 2 to 40 capital letters, digits and hyphens, like 2018-REASSESSMENT" }),
+  name: z.string().trim().min(1, { error: "Enter a name, like Reassessment 2018" }).max(100),
+  assessedOn: z.iso.date({ error: "Enter the date the scores describe, like 2018-06-30" }),
+});
