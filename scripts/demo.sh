@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the production app and starts it on the embedded database (PGlite in .data/),
+# which migrates and seeds itself with the BOB demo data on first start.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+unset DATABASE_URL
+export NEXT_TELEMETRY_DISABLED=1
+PORT=${PORT:-3000}
+npm run build
+cat <<MSG
+
+Digital Roadmap is starting on http://localhost:${PORT} (embedded database in ${DATA_DIR:-.data}/pglite).
+Demo accounts, password roadmap-demo-2026:
+  admin@demo.nhs.uk      administrator
+  cio.ouh@demo.nhs.uk    CIO, Oxford University Hospitals (RTH)
+  cio.rbft@demo.nhs.uk   CIO, Royal Berkshire (RHW)
+  board@demo.nhs.uk      programme board member
+  ccio@demo.nhs.uk       CCIO
+  viewer@demo.nhs.uk     viewer
+
+MSG
+exec npx next start -p "$PORT"

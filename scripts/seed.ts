@@ -1,0 +1,29 @@
+// Seeds a real PostgreSQL database (DATABASE_URL) with the BOB reference data and the
+// 2016 baseline scores. Never automatic, and never with the demo accounts: create real
+// users with `npm run user:create`.
+import { count } from "drizzle-orm";
+import { openPostgres } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { systems } from "@/db/schema";
+import { seedReferenceData } from "@/db/seed/seed";
+import { env } from "@/lib/env";
+
+const { DATABASE_URL } = env();
+if (!DATABASE_URL) {
+  console.error("Set DATABASE_URL to the PostgreSQL database to seed. (The embedded database seeds itself on first start.)");
+  process.exit(1);
+}
+const handle = await openPostgres(DATABASE_URL, { max: 2 });
+try {
+  await migrateDatabase(handle);
+  const [row] = await handle.db.select({ n: count() }).from(systems);
+  if ((row?.n ?? 0) > 0) {
+    console.error("This database already has data: nothing was seeded.");
+    process.exitCode = 1;
+  } else {
+    await seedReferenceData(handle.db);
+    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores.");
+  }
+} finally {
+  await handle.close();
+}

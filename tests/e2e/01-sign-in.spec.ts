@@ -1,0 +1,65 @@
+import { accounts, roles } from "./support/accounts";
+import { expect, signIn, test } from "./support/fixtures";
+
+test.describe("signing in", () => {
+  for (const role of roles) {
+    test(`${role} (${accounts[role].email}) signs in and sees the heatmap`, async ({ page }) => {
+      await page.goto("/login");
+      await expect(page.getByRole("heading", { level: 1, name: "Sign in to Digital Roadmap" })).toBeVisible();
+      await signIn(page, accounts[role].email);
+      await page.waitForURL((url) => url.pathname === "/maturity");
+      await expect(page.getByTestId("signed-in-user")).toHaveText(accounts[role].name);
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(page.getByTestId("heatmap")).toBeVisible();
+      // Only administrators get the Admin menu item.
+      await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Admin" })).toHaveCount(role === "admin" ? 1 : 0);
+    });
+  }
+
+  test("a wrong password is refused with a message and no session", async ({ page }) => {
+    await page.goto("/login");
+    await signIn(page, accounts.viewer.email, "not-the-password");
+    const summary = page.locator(".nhsuk-error-summary");
+    await expect(summary).toContainText("The email address or password is not right");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByLabel("Email address")).toHaveValue(accounts.viewer.email);
+    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
+    await page.goto("/maturity");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("an unknown email address gets the same message", async ({ page }) => {
+    await page.goto("/login");
+    await signIn(page, "nobody@demo.nhs.uk");
+    await expect(page.locator(".nhsuk-error-summary")).toContainText("The email address or password is not right");
+  });
+
+  test("signed out, /maturity redirects to /login and back after signing in", async ({ page }) => {
+    await page.goto("/maturity?footprint=OXON");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/maturity?footprint=OXON");
+    await expect(page.getByTestId("heatmap")).toHaveCount(0);
+    await signIn(page, accounts.ccio.email);
+    await page.waitForURL((url) => url.pathname === "/maturity" && url.searchParams.get("footprint") === "OXON");
+    await expect(page.getByTestId("heatmap").locator("tbody tr")).toHaveCount(3);
+  });
+
+  test("signed out, every other page redirects to /login", async ({ page }) => {
+    for (const path of ["/", "/organisations", "/assessments", "/admin", "/admin/users"]) {
+      await page.goto(path);
+      await expect(page, `${path} should redirect to /login`).toHaveURL(/\/login(\?|$)/);
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    }
+  });
+
+  test("/ goes to /maturity once signed in, and Sign out ends the session", async ({ pageAs }) => {
+    const page = await pageAs("board");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/maturity$/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
+    await page.goto("/organisations");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
