@@ -14,14 +14,14 @@ export type DatabaseHandle =
   | { kind: "pglite"; db: Database; client: PGlite; close(): Promise<void> }
   | { kind: "postgres"; db: Database; client: Sql; close(): Promise<void> };
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Extract<DatabaseHandle, { kind: "postgres" }>> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   return { db: drizzle({ client, schema }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
 }
 
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Extract<DatabaseHandle, { kind: "pglite" }>> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};

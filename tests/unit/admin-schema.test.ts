@@ -1,0 +1,164 @@
+// Unit tests for lib/schemas/admin.ts: user access, new users and new periods.
+import { describe, expect, it } from "vitest";
+import { newPeriodSchema, newUserSchema, userAccessSchema } from "@/lib/schemas/admin";
+import { roles } from "@/lib/roles";
+
+const ORG_1 = "aaaaaaaa-1111-4111-8111-11111111111f";
+const ORG_2 = "bbbbbbbb-2222-4222-9222-22222222222e";
+const FRAMEWORK = "cccccccc-3333-4333-a333-33333333333d";
+
+const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.success ? [] : result.error!.issues.map((i) => [i.path.join("."), i.message]);
+
+describe("userAccessSchema", () => {
+  it.each(roles)("accepts the role %s", (role) => {
+    expect(userAccessSchema.safeParse({ role, organisationIds: [ORG_1] }).success).toBe(true);
+  });
+
+  it("rejects an unknown role", () => {
+    expect(issues(userAccessSchema.safeParse({ role: "superuser", organisationIds: [] }))).toEqual([["role", "Choose a role"]]);
+    expect(issues(userAccessSchema.safeParse({ organisationIds: [] }))).toEqual([["role", "Choose a role"]]);
+  });
+
+  it("turns a single checkbox value into an array", () => {
+    expect(userAccessSchema.parse({ role: "cio", organisationIds: ORG_1 })).toEqual({ role: "cio", organisationIds: [ORG_1] });
+  });
+
+  it("keeps several checkbox values", () => {
+    expect(userAccessSchema.parse({ role: "cio", organisationIds: [ORG_1, ORG_2] }).organisationIds).toEqual([ORG_1, ORG_2]);
+  });
+
+  it.each([undefined, null, "", []])("treats %j as no organisations", (value) => {
+    expect(userAccessSchema.parse({ role: "viewer", organisationIds: value }).organisationIds).toEqual([]);
+  });
+
+  it.each([undefined, "", []])("a CIO with organisations %j is refused", (value) => {
+    expect(issues(userAccessSchema.safeParse({ role: "cio", organisationIds: value }))).toEqual([
+      ["organisationIds", "Choose at least one organisation for a CIO"],
+    ]);
+  });
+
+  it.each(["admin", "board", "ccio", "viewer"] as const)("a %s needs no organisation", (role) => {
+    expect(userAccessSchema.safeParse({ role, organisationIds: [] }).success).toBe(true);
+  });
+
+  it("rejects organisation ids that are not uuids", () => {
+    expect(issues(userAccessSchema.safeParse({ role: "cio", organisationIds: ["RTH"] }))).toEqual([
+      ["organisationIds.0", "Choose organisations from the list"],
+    ]);
+    expect(issues(userAccessSchema.safeParse({ role: "viewer", organisationIds: [ORG_1, "x"] }))).toEqual([
+      ["organisationIds.1", "Choose organisations from the list"],
+    ]);
+  });
+});
+
+describe("newUserSchema", () => {
+  const valid = { email: "Olu.Adeyemi@NHS.net", name: "  Olu Adeyemi ", password: "", role: "cio", organisationIds: ORG_1 };
+
+  it("lower-cases the email, trims the name, and arrays a single organisation", () => {
+    expect(newUserSchema.parse(valid)).toEqual({
+      email: "olu.adeyemi@nhs.net",
+      name: "Olu Adeyemi",
+      password: "",
+      role: "cio",
+      organisationIds: [ORG_1],
+    });
+  });
+
+  it.each(["", "not-an-email", "name@", "@nhs.net", "a b@nhs.net"])("rejects the email %j", (email) => {
+    expect(issues(newUserSchema.safeParse({ ...valid, email }))).toEqual([
+      ["email", "Enter an email address in the right format, like name@nhs.net"],
+    ]);
+  });
+
+  it.each(["", "   "])("rejects the blank name %j", (name) => {
+    expect(issues(newUserSchema.safeParse({ ...valid, name }))).toEqual([["name", "Enter the person's name"]]);
+  });
+
+  it("rejects a name over 200 characters", () => {
+    expect(newUserSchema.safeParse({ ...valid, name: "x".repeat(200) }).success).toBe(true);
+    expect(issues(newUserSchema.safeParse({ ...valid, name: "x".repeat(201) })).map(([path]) => path)).toEqual(["name"]);
+  });
+
+  it.each([
+    ["", true], // blank: NHSmail-only sign-in
+    ["x".repeat(12), true],
+    ["correct horse battery", true],
+    ["x".repeat(256), true],
+    ["x".repeat(11), false],
+    ["a", false],
+  ])("password %j → accepted: %s", (password, ok) => {
+    const result = newUserSchema.safeParse({ ...valid, password });
+    expect(result.success).toBe(ok);
+    if (!ok) {
+      expect(issues(result)).toEqual([
+        ["password", "Enter a password of at least 12 characters, or leave it blank for NHSmail-only sign-in"],
+      ]);
+    }
+  });
+
+  it("rejects a password over 256 characters", () => {
+    expect(issues(newUserSchema.safeParse({ ...valid, password: "x".repeat(257) })).map(([path]) => path)).toEqual(["password"]);
+  });
+
+  it("keeps the password exactly as typed (no trimming)", () => {
+    expect(newUserSchema.parse({ ...valid, password: "  twelve chars  " }).password).toBe("  twelve chars  ");
+  });
+
+  it("a CIO needs at least one organisation", () => {
+    expect(issues(newUserSchema.safeParse({ ...valid, organisationIds: [] }))).toEqual([
+      ["organisationIds", "Choose at least one organisation for a CIO"],
+    ]);
+    expect(issues(newUserSchema.safeParse({ ...valid, organisationIds: undefined }))).toEqual([
+      ["organisationIds", "Choose at least one organisation for a CIO"],
+    ]);
+  });
+
+  it("a viewer needs none", () => {
+    expect(newUserSchema.parse({ ...valid, role: "viewer", organisationIds: "" })).toMatchObject({ role: "viewer", organisationIds: [] });
+  });
+});
+
+describe("newPeriodSchema", () => {
+  const valid = { frameworkId: FRAMEWORK, code: "2018-REASSESSMENT", name: "Reassessment 2018", assessedOn: "2018-06-30" };
+
+  it("accepts a valid period, trimming code and name", () => {
+    expect(newPeriodSchema.parse({ ...valid, code: " 2018-REASSESSMENT ", name: " Reassessment 2018 " })).toEqual(valid);
+  });
+
+  it.each(["AB", "2018", "A-", "2016-BASELINE", "X".repeat(40), "0-1-2"])("accepts the code %j", (code) => {
+    expect(newPeriodSchema.safeParse({ ...valid, code }).success).toBe(true);
+  });
+
+  it.each(["", "A", "-2018", "2018-reassessment", "2018 REASSESSMENT", "2018_R", "X".repeat(41), "ÄB"])("rejects the code %j", (code) => {
+    expect(issues(newPeriodSchema.safeParse({ ...valid, code }))).toEqual([
+      ["code", "Enter a code of 2 to 40 capital letters, digits and hyphens, like 2018-REASSESSMENT"],
+    ]);
+  });
+
+  it.each(["2018-06-30", "2016-02-29", "2000-01-01"])("accepts the date %j", (assessedOn) => {
+    expect(newPeriodSchema.parse({ ...valid, assessedOn }).assessedOn).toBe(assessedOn);
+  });
+
+  it.each(["", "30/06/2018", "2018-6-30", "2018-13-01", "2018-06-31", "2017-02-29", "2018-06-30T00:00:00Z", "yesterday"])(
+    "rejects the date %j",
+    (assessedOn) => {
+      expect(issues(newPeriodSchema.safeParse({ ...valid, assessedOn }))).toEqual([
+        ["assessedOn", "Enter the date the scores describe, like 2018-06-30"],
+      ]);
+    },
+  );
+
+  it("requires a framework uuid", () => {
+    expect(issues(newPeriodSchema.safeParse({ ...valid, frameworkId: "DMI-2016" }))).toEqual([["frameworkId", "Choose a framework"]]);
+  });
+
+  it.each(["", "   "])("requires a name, not %j", (name) => {
+    expect(issues(newPeriodSchema.safeParse({ ...valid, name }))).toEqual([["name", "Enter a name, like Reassessment 2018"]]);
+  });
+
+  it("limits the name to 100 characters", () => {
+    expect(newPeriodSchema.safeParse({ ...valid, name: "n".repeat(100) }).success).toBe(true);
+    expect(newPeriodSchema.safeParse({ ...valid, name: "n".repeat(101) }).success).toBe(false);
+  });
+});

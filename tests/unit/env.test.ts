@@ -1,0 +1,139 @@
+// Unit tests for lib/env.ts: the environment, checked, with errors that name the variable.
+import { describe, expect, it } from "vitest";
+import { entraIdConfigured, parseEnv } from "@/lib/env";
+
+const SECRET_32 = "s".repeat(32);
+const entra = {
+  AUTH_MICROSOFT_ENTRA_ID_ID: "00000000-aaaa-4bbb-8ccc-000000000001",
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: "client-secret",
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/tenant-id/v2.0",
+};
+
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("parseEnv did not throw");
+}
+
+describe("parseEnv", () => {
+  it("an empty environment gets the defaults", () => {
+    expect(parseEnv({})).toEqual({ DATA_DIR: ".data" });
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({
+      DATABASE_URL: "",
+      DATA_DIR: "",
+      AUTH_SECRET: "",
+      AUTH_MICROSOFT_ENTRA_ID_ID: "",
+      AUTH_MICROSOFT_ENTRA_ID_SECRET: "",
+      AUTH_MICROSOFT_ENTRA_ID_ISSUER: "",
+    });
+    expect(env).toEqual({ DATA_DIR: ".data" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+  });
+
+  it("treats undefined values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: undefined, DATA_DIR: undefined })).toEqual({ DATA_DIR: ".data" });
+  });
+
+  it("keeps a DATA_DIR that is set", () => {
+    expect(parseEnv({ DATA_DIR: "/var/lib/roadmap" }).DATA_DIR).toBe("/var/lib/roadmap");
+  });
+
+  it("drops variables it does not know about", () => {
+    expect(parseEnv({ PATH: "/usr/bin", HOME: "/root" })).toEqual({ DATA_DIR: ".data" });
+  });
+
+  it.each(["postgres://user:pw@localhost:5432/roadmap", "postgresql://localhost/roadmap"])("accepts DATABASE_URL %s", (url) => {
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it.each(["mysql://localhost/db", "localhost:5432", "POSTGRES://x", " postgres://x", "http://postgres://x"])(
+    "rejects DATABASE_URL %j with a message naming it",
+    (url) => {
+      const message = errorOf({ DATABASE_URL: url });
+      expect(message).toContain("Invalid environment");
+      expect(message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// connection URL");
+    },
+  );
+
+  it("does not echo the bad value (it may hold a password)", () => {
+    expect(errorOf({ DATABASE_URL: "mysql://root:hunter2@db/app" })).not.toContain("hunter2");
+  });
+
+  it("accepts an AUTH_SECRET of 32 characters or more", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET_32 }).AUTH_SECRET).toBe(SECRET_32);
+    expect(parseEnv({ AUTH_SECRET: SECRET_32 + "more" }).AUTH_SECRET).toBe(SECRET_32 + "more");
+  });
+
+  it("rejects an AUTH_SECRET shorter than 32 characters", () => {
+    const message = errorOf({ AUTH_SECRET: "s".repeat(31) });
+    expect(message).toContain("AUTH_SECRET: must be at least 32 characters");
+  });
+
+  it("lists every problem, one per line", () => {
+    const message = errorOf({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short" });
+    const lines = message.split("\n");
+    expect(lines[0]).toBe("Invalid environment:");
+    expect(lines.slice(1).map((l) => l.trim().split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL"]);
+  });
+
+  describe("Microsoft Entra ID variables", () => {
+    it("accepts all three", () => {
+      expect(parseEnv(entra)).toEqual({ DATA_DIR: ".data", ...entra });
+    });
+
+    it("accepts none", () => {
+      expect(parseEnv({ AUTH_SECRET: SECRET_32 })).not.toHaveProperty("AUTH_MICROSOFT_ENTRA_ID_ID");
+    });
+
+    it.each([
+      [["AUTH_MICROSOFT_ENTRA_ID_ID"], ["AUTH_MICROSOFT_ENTRA_ID_SECRET", "AUTH_MICROSOFT_ENTRA_ID_ISSUER"]],
+      [["AUTH_MICROSOFT_ENTRA_ID_SECRET"], ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_ISSUER"]],
+      [["AUTH_MICROSOFT_ENTRA_ID_ISSUER"], ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"]],
+      [["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"], ["AUTH_MICROSOFT_ENTRA_ID_ISSUER"]],
+      [["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_ISSUER"], ["AUTH_MICROSOFT_ENTRA_ID_SECRET"]],
+      [["AUTH_MICROSOFT_ENTRA_ID_SECRET", "AUTH_MICROSOFT_ENTRA_ID_ISSUER"], ["AUTH_MICROSOFT_ENTRA_ID_ID"]],
+    ] as const)("with only %j set, names the missing %j", (present, missing) => {
+      const source = Object.fromEntries(present.map((k) => [k, entra[k]]));
+      const message = errorOf(source);
+      for (const key of missing) {
+        expect(message).toContain(`${key}: must be set with the other AUTH_MICROSOFT_ENTRA_ID_* variables`);
+      }
+      for (const key of present) {
+        expect(message).not.toContain(`${key}:`);
+      }
+    });
+
+    it("an empty string counts as missing", () => {
+      const message = errorOf({ ...entra, AUTH_MICROSOFT_ENTRA_ID_SECRET: "" });
+      expect(message).toContain("AUTH_MICROSOFT_ENTRA_ID_SECRET: must be set with the other");
+    });
+
+    it("rejects an issuer that is not a URL", () => {
+      const message = errorOf({ ...entra, AUTH_MICROSOFT_ENTRA_ID_ISSUER: "tenant-id" });
+      expect(message).toContain("AUTH_MICROSOFT_ENTRA_ID_ISSUER: must be the issuer URL");
+    });
+  });
+});
+
+describe("entraIdConfigured", () => {
+  it("is true when all three variables are set", () => {
+    expect(entraIdConfigured(parseEnv(entra))).toBe(true);
+  });
+
+  it("is false when none is set", () => {
+    expect(entraIdConfigured(parseEnv({}))).toBe(false);
+  });
+
+  it.each(Object.keys(entra))("is false when %s is missing", (key) => {
+    // Built directly: parseEnv would refuse a partial set.
+    const partial = { DATA_DIR: ".data", ...entra, [key]: undefined };
+    expect(entraIdConfigured(partial)).toBe(false);
+  });
+});
