@@ -1,0 +1,134 @@
+import { dayNumber, financialYearEnd } from "./financial-year";
+
+// Is a domain on course for its target? The rules, written so that a board member can
+// check them by hand (trajectoryRules repeats them in words for the page).
+
+export interface Actual {
+  /** ISO date the scores describe. */
+  date: string;
+  value: number;
+}
+
+export interface Target {
+  /** Calendar year the financial year starts in (2017 for 2017/18). */
+  financialYear: number;
+  value: number;
+}
+
+export type TrajectoryStatus = "on-track" | "at-risk" | "off-track" | "no-target" | "no-data";
+
+export interface TrajectoryAssessment {
+  status: TrajectoryStatus;
+  baseline: Actual | null;
+  latest: Actual | null;
+  /** The target judged: the next one due on or after the as-at date, else the last one. */
+  target: (Target & { date: string }) | null;
+  /** The planned score at the latest actual's date: the straight line between milestones. */
+  plannedAtLatest: number | null;
+  /** Points by which the latest actual is above (+) or below (−) the planned line. */
+  gapToPlan: number | null;
+  /** Points per year between the two latest actuals. */
+  ratePerYear: number | null;
+  /** The score expected at the target's date: measured if it has passed, else projected. */
+  expectedAtTarget: number | null;
+  reason: string;
+}
+
+/** Shortfall, in points, that still counts as "at risk" rather than "off track". */
+export const AT_RISK_MARGIN = 5;
+
+export const statusLabels: Record<TrajectoryStatus, string> = {
+  "on-track": "On track",
+  "at-risk": "At risk",
+  "off-track": "Off track",
+  "no-target": "No target",
+  "no-data": "No scores",
+};
+
+export const trajectoryRules = [
+  "The planned path runs in straight lines from the baseline (the first reported score) to each target in turn, each target due on 31 March at the end of its financial year.",
+  "The current rate of change is the change between the two latest reported scores, per year.",
+  `On track: at the current rate, the score reaches the next target by its date. At risk: it falls short by ${AT_RISK_MARGIN} points or fewer, or there is no score since the baseline to measure a rate from and the baseline is below the target. Off track: it falls short by more than ${AT_RISK_MARGIN} points.`,
+  "Once every target's date has passed, the last target is judged by the score measured at its date (read off the line between the scores either side of it).",
+  "A score already at or above the target is on track.",
+];
+
+function interpolate(points: readonly { day: number; value: number }[], day: number): number {
+  if (day <= points[0]!.day) return points[0]!.value;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (day <= b.day) return b.day === a.day ? b.value : a.value + ((b.value - a.value) * (day - a.day)) / (b.day - a.day);
+  }
+  return points.at(-1)!.value;
+}
+
+const clamp = (v: number) => Math.min(100, Math.max(0, v));
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Where the scores are heading at a date: measured if it is within them, else projected. */
+export function expectedScoreAt(actuals: readonly Actual[], date: string): { value: number; projected: boolean; ratePerYear: number | null } | null {
+  const points = [...actuals].sort((a, b) => a.date.localeCompare(b.date)).map((a) => ({ day: dayNumber(a.date), value: a.value }));
+  if (points.length === 0) return null;
+  const day = dayNumber(date);
+  const last = points.at(-1)!;
+  const previous = points.at(-2);
+  const ratePerDay = previous && last.day > previous.day ? (last.value - previous.value) / (last.day - previous.day) : null;
+  const ratePerYear = ratePerDay == null ? null : round1(ratePerDay * 365.25);
+  if (day <= last.day) return { value: interpolate(points, day), projected: false, ratePerYear };
+  if (ratePerDay == null) return null;
+  return { value: clamp(last.value + ratePerDay * (day - last.day)), projected: true, ratePerYear };
+}
+
+export function assessTrajectory({
+  actuals,
+  targets,
+  asAt,
+}: {
+  actuals: readonly Actual[];
+  targets: readonly Target[];
+  /** ISO date the judgement is made on: today, or a past meeting's date. */
+  asAt: string;
+}): TrajectoryAssessment {
+  const known = [...actuals].filter((a) => a.date <= asAt).sort((a, b) => a.date.localeCompare(b.date));
+  const baseline = known[0] ?? null;
+  const latest = known.at(-1) ?? null;
+  const dated = [...targets].sort((a, b) => a.financialYear - b.financialYear).map((t) => ({ ...t, date: financialYearEnd(t.financialYear) }));
+  const target = dated.find((t) => t.date >= asAt) ?? dated.at(-1) ?? null;
+  const empty = { baseline, latest, target, plannedAtLatest: null, gapToPlan: null, ratePerYear: null, expectedAtTarget: null };
+
+  if (!baseline || !latest) return { ...empty, status: "no-data", reason: "No scores have been reported yet." };
+  if (!target) return { ...empty, status: "no-target", reason: "No target has been set." };
+
+  const knots = [{ day: dayNumber(baseline.date), value: baseline.value }, ...dated.filter((t) => t.date > baseline.date).map((t) => ({ day: dayNumber(t.date), value: t.value }))];
+  const plannedAtLatest = round1(interpolate(knots, dayNumber(latest.date)));
+  const gapToPlan = round1(latest.value - plannedAtLatest);
+  const expected = expectedScoreAt(known, target.date);
+  const common = { baseline, latest, target, plannedAtLatest, gapToPlan, ratePerYear: expected?.ratePerYear ?? null, expectedAtTarget: expected ? round1(expected.value) : null };
+
+  if (latest.value >= target.value && (!expected || expected.value >= target.value)) {
+    return { ...common, status: "on-track", reason: `The latest score, ${latest.value}%, is already at or above the target of ${target.value}%.` };
+  }
+  if (!expected) {
+    return {
+      ...common,
+      status: "at-risk",
+      reason: `There is no score since the baseline to measure progress from; the target of ${target.value}% needs ${round1(target.value - latest.value)} more points.`,
+    };
+  }
+  const shortfall = round1(target.value - expected.value);
+  const verb = expected.projected ? "At the current rate the score would reach" : "The score measured at the target's date was";
+  if (shortfall <= 0) return { ...common, status: "on-track", reason: `${verb} ${round1(expected.value)}%, meeting the target of ${target.value}%.` };
+  return {
+    ...common,
+    status: shortfall <= AT_RISK_MARGIN ? "at-risk" : "off-track",
+    reason: `${verb} ${round1(expected.value)}%, ${shortfall} points short of the target of ${target.value}%.`,
+  };
+}
+
+/** "All digital capabilities close to or above 70% by end 2018/19": is this domain heading there? */
+export function meetsGoal(actuals: readonly Actual[], goal: { threshold: number; tolerance: number; financialYear: number }): { expected: number | null; meets: boolean | null } {
+  const expected = expectedScoreAt(actuals, financialYearEnd(goal.financialYear));
+  if (!expected) return { expected: null, meets: null };
+  return { expected: round1(expected.value), meets: expected.value >= goal.threshold - goal.tolerance };
+}
