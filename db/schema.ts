@@ -263,3 +263,67 @@ export const auditLog = pgTable(
   ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ---- Trajectories: targets and section goals -----------------------------------------
+
+export const targetScopes = ["system", "footprint", "organisation"] as const;
+export const targetScope = pgEnum("target_scope", targetScopes);
+
+// A planned score for one domain at the end of a financial year, for a system or footprint
+// summary or for one organisation: exactly one of the three scope columns is set.
+export const targets = pgTable(
+  "targets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scope: targetScope("scope").notNull(),
+    systemId: uuid("system_id").references(() => systems.id),
+    footprintId: uuid("footprint_id").references(() => footprints.id),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    domainId: uuid("domain_id")
+      .notNull()
+      .references(() => frameworkDomains.id),
+    // The calendar year the financial year starts in: 2017 for 2017/18.
+    financialYear: integer("financial_year").notNull(),
+    score: integer("score").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("targets_score_range", sql`${t.score} between 0 and 100`),
+    check("targets_year_range", sql`${t.financialYear} between 2000 and 2100`),
+    check(
+      "targets_one_scope",
+      sql`(${t.scope} = 'system' and ${t.systemId} is not null and ${t.footprintId} is null and ${t.organisationId} is null)
+       or (${t.scope} = 'footprint' and ${t.footprintId} is not null and ${t.systemId} is null and ${t.organisationId} is null)
+       or (${t.scope} = 'organisation' and ${t.organisationId} is not null and ${t.systemId} is null and ${t.footprintId} is null)`,
+    ),
+    uniqueIndex("targets_scope_domain_year_uq").on(sql`coalesce(${t.systemId}, ${t.footprintId}, ${t.organisationId})`, t.domainId, t.financialYear),
+    index("targets_domain_idx").on(t.domainId),
+  ],
+);
+export type TargetRow = typeof targets.$inferSelect;
+
+// "All digital capabilities close to or above 70% by end 2018/19": a threshold for every
+// domain of a section, for a system or a footprint.
+export const sectionGoals = pgTable(
+  "section_goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => frameworkSections.id, { onDelete: "cascade" }),
+    systemId: uuid("system_id").references(() => systems.id),
+    footprintId: uuid("footprint_id").references(() => footprints.id),
+    description: text("description").notNull(),
+    threshold: integer("threshold").notNull(),
+    // "Close to": how many points below the threshold still count as meeting it.
+    tolerance: integer("tolerance").notNull().default(0),
+    financialYear: integer("financial_year").notNull(),
+  },
+  (t) => [
+    check("section_goals_threshold_range", sql`${t.threshold} between 0 and 100 and ${t.tolerance} between 0 and 100`),
+    check("section_goals_one_scope", sql`(${t.systemId} is null) <> (${t.footprintId} is null)`),
+  ],
+);
+export type SectionGoal = typeof sectionGoals.$inferSelect;

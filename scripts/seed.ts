@@ -1,11 +1,11 @@
-// Seeds a real PostgreSQL database (DATABASE_URL) with the BOB reference data and the
-// 2016 baseline scores. Never automatic, and never with the demo accounts: create real
+// Seeds a real PostgreSQL database (DATABASE_URL) with the BOB reference data, the
+// 2016 baseline scores and the BOB trajectory targets. Never automatic, and never with the demo accounts: create real
 // users with `npm run user:create`.
 import { count } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { systems } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/seed";
+import { seedReferenceData, seedTrajectories } from "@/db/seed/seed";
 import { env } from "@/lib/env";
 
 const { DATABASE_URL } = env();
@@ -22,6 +22,7 @@ try {
     process.exitCode = 1;
   } else {
     await seedReferenceData(handle.db);
+    await seedTrajectories(handle.db);
     console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores.");
   }
 } finally {

@@ -130,3 +130,27 @@ export const demoUsers = [
   { email: "ccio@demo.nhs.uk", name: "Dr Chris Clarke", role: "ccio", organisations: [] },
   { email: "viewer@demo.nhs.uk", name: "Sam Taylor", role: "viewer", organisations: [] },
 ] as const;
+
+// "Digital maturity trajectories – BOB level": targets for the footprint summary (the
+// whole system) at the end of 2016/17, 2017/18 and 2018/19. The baseline and national
+// columns of that table are not stored: they are computed from the scores above.
+export const bobTrajectoryTargets: Record<string, readonly [number, number, number]> = {
+  C1: [55, 69, 86],
+  C2: [58, 70, 84],
+  C3: [57, 68, 74],
+  C4: [39, 63, 79],
+  C5: [48, 65, 82],
+  C6: [68, 78, 82],
+  C7: [58, 69, 82],
+};
+export const bobTargetYears = [2016, 2017, 2018] as const;
+// When the roadmap set them (the LDR was submitted in autumn 2016).
+export const bobTargetsSetOn = "2016-10-31T12:00:00Z";
+
+export const bobSectionGoal = {
+  sectionCode: "CAPABILITIES",
+  description: "All digital capabilities close to or above 70% by end 2018/19",
+  threshold: 70,
+  tolerance: 5,
+  financialYear: 2018,
+};

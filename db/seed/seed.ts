@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   assessmentPeriods,
@@ -12,7 +12,9 @@ import {
   nationalAverages,
   organisationFootprints,
   organisations,
+  sectionGoals,
   systems,
+  targets,
   userOrganisations,
   users,
 } from "../schema";
@@ -21,6 +23,10 @@ import {
   baselineProviders,
   baselineScores,
   bobFootprints,
+  bobSectionGoal,
+  bobTargetYears,
+  bobTargetsSetOn,
+  bobTrajectoryTargets,
   bobOrganisations,
   bobSystem,
   demoPassword,
@@ -98,7 +104,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
         entityType: "assessment",
         entityId: assessment!.id,
         organisationId,
-        after: { status: "approved", scores: scores[ods] },
+        after: { status: "approved", period: baseline.name, scores: Object.fromEntries(Object.entries(scores[ods]).map(([code, v]) => [domainIdByCode.get(code)!, v])) },
       });
     }
   });
@@ -120,11 +126,55 @@ export async function seedDemoUsers(db: Database): Promise<void> {
   });
 }
 
+/** The BOB-level trajectory targets and the 70% goal, unless targets were ever set. */
+export async function seedTrajectories(db: Database): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityType, "target"));
+  if ((existing?.n ?? 0) > 0) return false;
+  const [system] = await db.select().from(systems).where(eq(systems.code, bobSystem.code));
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.code, dmi2016.code));
+  if (!system || !framework) return false;
+  const [domains, sections] = await Promise.all([
+    db.select().from(frameworkDomains).where(eq(frameworkDomains.frameworkId, framework.id)),
+    db.select().from(frameworkSections).where(eq(frameworkSections.frameworkId, framework.id)),
+  ]);
+  const domainId = (code: string) => domains.find((d) => d.code === code)!.id;
+  const setOn = new Date(bobTargetsSetOn);
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(targets)
+      .values(
+        Object.entries(bobTrajectoryTargets).flatMap(([code, scores]) =>
+          bobTargetYears.map((financialYear, i) => ({ scope: "system" as const, systemId: system.id, domainId: domainId(code), financialYear, score: scores[i]!, updatedAt: setOn })),
+        ),
+      )
+      .returning();
+    await tx.insert(auditLog).values(
+      rows.map((t) => ({
+        at: setOn,
+        action: "target.set",
+        entityType: "target",
+        entityId: t.id,
+        before: null,
+        after: { scope: t.scope, scopeId: system.id, domainId: t.domainId, financialYear: t.financialYear, score: t.score },
+      })),
+    );
+    const section = sections.find((s) => s.code === bobSectionGoal.sectionCode)!;
+    const { sectionCode: _code, ...goal } = bobSectionGoal;
+    await tx.insert(sectionGoals).values({ ...goal, sectionId: section.id, systemId: system.id });
+  });
+  return true;
+}
+
 /** First start of the embedded database: the demo data and one account per role. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(systems);
-  if ((row?.n ?? 0) > 0) return false;
+  if ((row?.n ?? 0) > 0) {
+    // A demo database made before trajectories existed gets them on its next start.
+    await seedTrajectories(db);
+    return false;
+  }
   await seedReferenceData(db);
+  await seedTrajectories(db);
   await seedDemoUsers(db);
   return true;
 }
