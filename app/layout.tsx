@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <SiteHeader user={user} />
-        <div className="nhsuk-width-container app-width-container">
+        <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
             {children}
           </main>

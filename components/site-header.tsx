@@ -8,6 +8,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
   const items = user
     ? [
         { href: "/maturity", label: "Maturity" },
+        { href: "/trajectories", label: "Trajectories" },
         { href: "/organisations", label: "Organisations" },
         { href: "/assessments", label: "Assessments" },
         ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),

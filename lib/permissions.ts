@@ -12,6 +12,8 @@ export const actions = [
   "assessment.reopen",
   "history.view",
   "period.manage",
+  "target.set-summary",
+  "target.set-organisation",
   "user.manage",
 ] as const;
 export type Action = (typeof actions)[number];
@@ -25,8 +27,10 @@ export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
     "assessment.submit": "own",
     "assessment.view-draft": "own",
     "history.view": "own",
+    "target.set-organisation": "own",
   },
-  board: { "assessment.approve": "any", "assessment.return": "any", "history.view": "any" },
+  // Board members set footprint and system targets; CIOs their own organisations' only.
+  board: { "assessment.approve": "any", "assessment.return": "any", "history.view": "any", "target.set-summary": "any" },
   ccio: {},
   viewer: {},
 };

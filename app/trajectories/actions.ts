@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { removeTarget, setTarget } from "@/db/commands/targets";
+import { userAction } from "@/lib/auth/action";
+import { formatFinancialYear } from "@/lib/financial-year";
+import { targetInputSchema } from "@/lib/schemas/target";
+
+export const setTargetAction = userAction(targetInputSchema, async (input, user) => {
+  const saved = await setTarget({ actor: user, input });
+  return { ok: true, message: `Target for ${formatFinancialYear(saved.financialYear)} saved: ${saved.score}%.` };
+});
+
+export const removeTargetAction = userAction(z.object({ targetId: z.uuid(), version: z.coerce.number().int().positive() }), async (input, user) => {
+  await removeTarget({ actor: user, ...input });
+  return { ok: true, message: "Target removed." };
+});

@@ -1,0 +1,182 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DomainTrajectorySection } from "@/components/trajectories/domain-trajectory";
+import { OrganisationSummaries } from "@/components/trajectories/organisation-summaries";
+import { TrajectoryStatusTable } from "@/components/trajectories/status-table";
+import { TrajectoryScopeForm } from "@/components/trajectories/scope-form";
+import { getMaturitySelection } from "@/db/queries/maturity-selection";
+import { getOrganisationById, listOrganisations } from "@/db/queries/places";
+import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "@/db/queries/trajectories";
+import { requireUser } from "@/lib/auth/session";
+import { formatFinancialYear } from "@/lib/financial-year";
+import { isUuid } from "@/lib/ids";
+import { firstParam } from "@/lib/maturity-selection";
+import { can } from "@/lib/permissions";
+import { trajectoryRules } from "@/lib/trajectory";
+import { buildDomainTrajectories, organisationTrajectories } from "@/lib/trajectory-view";
+
+export const metadata: Metadata = { title: "Trajectories" };
+
+type Params = Promise<Record<string, string | string[] | undefined>>;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export default async function TrajectoriesPage({ searchParams }: { searchParams: Params }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const today = new Date().toISOString().slice(0, 10);
+  const asAtParam = firstParam(params.asAt);
+  const asAt = asAtParam && isoDate.test(asAtParam) && !Number.isNaN(Date.parse(asAtParam)) && asAtParam < today ? asAtParam : null;
+  const organisationParam = firstParam(params.organisation);
+  const [selection, organisation, organisations] = await Promise.all([
+    getMaturitySelection({ framework: firstParam(params.framework), footprint: firstParam(params.footprint) }),
+    organisationParam && isUuid(organisationParam) ? getOrganisationById({ organisationId: organisationParam }) : null,
+    listOrganisations(),
+  ]);
+  if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;
+  const { structure, footprint, system } = selection;
+  const scope: TrajectoryScope = organisation
+    ? { type: "organisation", id: organisation.id }
+    : footprint
+      ? { type: "footprint", id: footprint.id }
+      : { type: "system", id: system.id };
+  const scopeLabel = organisation?.shortName ?? footprint?.name ?? system.name;
+  const domainIds = structure.domains.map((d) => d.id);
+  const [data, goals] = await Promise.all([getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }), listSectionGoals({ scope })]);
+
+  const goalRow = goals.find((g) => structure.sections.some((s) => s.id === g.sectionId));
+  const goal = goalRow
+    ? { ...goalRow, domainIds: new Set(structure.sections.find((s) => s.id === goalRow.sectionId)!.domains.map((d) => d.id)) }
+    : null;
+  const judgedOn = asAt ?? today;
+  const trajectories = buildDomainTrajectories({
+    domainIds,
+    rows: data.rows,
+    national: data.national,
+    targets: data.targets,
+    scopeId: scope.id,
+    organisationIds: new Set(data.providerIds),
+    asAt: judgedOn,
+    goal,
+  });
+  const domains = new Map(structure.domains.map((d) => [d.id, d]));
+  const goalMisses = goal ? trajectories.filter((t) => t.goal && t.goal.meets !== true) : [];
+  const mayEdit = !asAt && (scope.type === "organisation" ? can(user, "target.set-organisation", { organisationId: scope.id }) : can(user, "target.set-summary"));
+  const reporting = new Set(data.rows.map((r) => r.organisationId));
+  const summaryDomains = structure.domains.filter((d) => data.targets.some((t) => t.scopeId === scope.id && t.domainId === d.id));
+  const summaries =
+    scope.type === "organisation"
+      ? []
+      : organisationTrajectories({
+          organisationIds: data.providerIds.filter((id) => reporting.has(id)),
+          domainIds: (summaryDomains.length > 0 ? summaryDomains : structure.domains).map((d) => d.id),
+          rows: data.rows,
+          targets: data.targets,
+          scopeId: scope.id,
+          asAt: judgedOn,
+        });
+  const permalink = `/trajectories?${new URLSearchParams({
+    framework: structure.code,
+    ...(footprint ? { footprint: footprint.code } : {}),
+    ...(organisation ? { organisation: organisation.id } : {}),
+    asAt: judgedOn,
+  })}`;
+
+  return (
+    <>
+      <h1>Trajectories</h1>
+      <p className="nhsuk-lede-text">
+        {scopeLabel}: is each {structure.name} domain on course for its targets?
+      </p>
+      <TrajectoryScopeForm
+        selection={selection}
+        organisations={organisations.filter((o) => o.odsCode).map((o) => ({ id: o.id, name: o.name }))}
+        organisationId={organisation?.id ?? null}
+        asAt={asAt ?? ""}
+      />
+      {asAt ? (
+        <div className="nhsuk-warning-callout" data-testid="as-at-banner">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>As at {new Date(`${asAt}T12:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "long" })}
+            </span>
+          </h2>
+          <p>
+            Scores, targets and statuses as they stood at the end of that day, rebuilt from the change history. Targets cannot be changed in this view.{" "}
+            <Link href={permalink.replace(/&?asAt=[^&]*/, "")}>Show today&apos;s figures</Link>
+          </p>
+        </div>
+      ) : (
+        <p className="nhsuk-body-s">
+          Judged on {judgedOn}. <Link href={permalink}>Permanent link to these figures as at today</Link>
+        </p>
+      )}
+
+      {goal && (
+        <div className="nhsuk-inset-text" data-testid="section-goal">
+          <h2 className="nhsuk-heading-s">
+            Goal: {goal.description} (at least {goal.threshold - goal.tolerance}% by 31 March {goal.financialYear + 1})
+          </h2>
+          <p>
+            {goalMisses.length === 0
+              ? "Every domain is projected to meet it."
+              : `${goalMisses.length} of ${goal.domainIds.size} domains are not projected to meet it: ${goalMisses.map((t) => domains.get(t.domainId)!.name).join(", ")}. They are listed first below.`}
+          </p>
+        </div>
+      )}
+
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">How the status is worked out</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <ul>
+            {trajectoryRules.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+            {goal && (
+              <li>
+                The section goal is met when the score expected at 31 March {goal.financialYear + 1} (the end of {formatFinancialYear(goal.financialYear)}) is at least{" "}
+                {goal.threshold}% less {goal.tolerance} points for &ldquo;close to&rdquo;. A domain with no score since its baseline cannot be projected and is listed with the misses.
+              </li>
+            )}
+          </ul>
+        </div>
+      </details>
+
+      <TrajectoryStatusTable trajectories={trajectories} domains={domains} caption={`${scopeLabel}: status of every domain, most urgent first`} />
+
+      {summaries.length > 0 && (
+        <OrganisationSummaries
+          summaries={summaries}
+          organisations={new Map(organisations.map((o) => [o.id, o]))}
+          domains={summaryDomains.length > 0 ? summaryDomains : structure.domains}
+          scopeLabel={scopeLabel}
+        />
+      )}
+
+      <h2>Domain by domain</h2>
+      {trajectories.map((t) => (
+        <DomainTrajectorySection
+          key={t.domainId}
+          trajectory={t}
+          domain={domains.get(t.domainId)!}
+          scopeLabel={scopeLabel}
+          edit={
+            mayEdit
+              ? {
+                  scope: scope.type,
+                  scopeId: scope.id,
+                  frameworkId: structure.id,
+                  targets: data.targets
+                    .filter((x) => x.scopeId === scope.id && x.domainId === t.domainId && x.version != null)
+                    .sort((a, b) => a.financialYear - b.financialYear)
+                    .map((x) => ({ id: x.id, version: x.version!, financialYear: x.financialYear, score: x.score })),
+                }
+              : null
+          }
+        />
+      ))}
+    </>
+  );
+}

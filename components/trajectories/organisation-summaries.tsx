@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { TrajectoryStatusTag } from "./trajectory-status-tag";
+import { formatPercent } from "@/lib/maturity";
+import type { OrganisationTrajectoryCell } from "@/lib/trajectory-view";
+
+/** The organisation trajectory summaries: each trust's path beside the scope's. */
+export function OrganisationSummaries({
+  summaries,
+  organisations,
+  domains,
+  scopeLabel,
+}: {
+  summaries: { organisationId: string; cells: OrganisationTrajectoryCell[] }[];
+  organisations: Map<string, { name: string }>;
+  domains: { id: string; shortName: string }[];
+  scopeLabel: string;
+}) {
+  return (
+    <div className="app-table-scroll" role="region" aria-label="Organisation trajectory summaries (scrolls sideways)" tabIndex={0}>
+      <table className="nhsuk-table app-table-compact" data-testid="organisation-summaries">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--m">
+          Organisation trajectory summaries: each provider&apos;s latest score and status, against its own targets where it has set them (marked ★), otherwise the{" "}
+          {scopeLabel} targets
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Organisation</th>
+            {domains.map((d) => (
+              <th key={d.id} scope="col">
+                {d.shortName}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {summaries.map((s) => (
+            <tr key={s.organisationId}>
+              <th scope="row">
+                <Link href={`/trajectories?organisation=${s.organisationId}`}>{organisations.get(s.organisationId)?.name}</Link>
+              </th>
+              {s.cells.map((c) => (
+                <td key={c.domainId}>
+                  {formatPercent(c.latest)} <TrajectoryStatusTag status={c.assessment.status} />
+                  {c.ownTargets && (
+                    <span>
+                      {" "}
+                      ★<span className="nhsuk-u-visually-hidden"> against its own targets</span>
+                    </span>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { footprints, frameworkDomains, organisations, systems, targets } from "../schema";
+import { recordAudit, recordDenied } from "./audit";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { formatFinancialYear } from "@/lib/financial-year";
+import { can, type Actor } from "@/lib/permissions";
+import type { TargetInput } from "@/lib/schemas/target";
+
+const scopeColumn = { system: targets.systemId, footprint: targets.footprintId, organisation: targets.organisationId } as const;
+
+async function scopeExists(scope: TargetInput["scope"], scopeId: string): Promise<boolean> {
+  const db = await getDb();
+  const table = scope === "system" ? systems : scope === "footprint" ? footprints : organisations;
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, scopeId));
+  return Boolean(row);
+}
+
+async function authoriseTarget(actor: Actor, scope: TargetInput["scope"], scopeId: string, entityId: string) {
+  const allowed =
+    scope === "organisation" ? can(actor, "target.set-organisation", { organisationId: scopeId }) : can(actor, "target.set-summary");
+  if (allowed) return;
+  await recordDenied(await getDb(), actor, {
+    action: scope === "organisation" ? "target.set-organisation" : "target.set-summary",
+    entityType: "target",
+    entityId,
+    organisationId: scope === "organisation" ? scopeId : null,
+  });
+  throw forbidden(
+    scope === "organisation"
+      ? "You can only set targets for your own organisation."
+      : "Only programme board members and administrators can set footprint and system targets.",
+  );
+}
+
+/** Adds a target or changes one, refusing a change based on an out-of-date version. */
+export async function setTarget({ actor, input }: { actor: Actor; input: TargetInput }) {
+  const { scope, scopeId, frameworkId, domainId, financialYear, score, version } = input;
+  await authoriseTarget(actor, scope, scopeId, `${scopeId}:${domainId}:${financialYear}`);
+  const db = await getDb();
+  const [domain] = await db.select().from(frameworkDomains).where(eq(frameworkDomains.id, domainId));
+  if (!domain || domain.frameworkId !== frameworkId) {
+    throw invalid("That domain is not part of this framework: nothing was saved.", { domainId: "Choose a domain of this framework" });
+  }
+  if (!(await scopeExists(scope, scopeId))) throw notFound(`That ${scope}`);
+  const fy = formatFinancialYear(financialYear);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(targets)
+      .where(and(eq(scopeColumn[scope], scopeId), eq(targets.domainId, domainId), eq(targets.financialYear, financialYear)))
+      .for("update");
+    const after = { scope, scopeId, domainId, financialYear, score, domain: domain.name, year: fy };
+    if (existing) {
+      if (version == null || version !== existing.version) {
+        throw conflict(`The ${fy} target for ${domain.name} was changed by someone else after you opened this page (it is now ${existing.score}%). Reload to see it.`);
+      }
+      if (existing.score === score) return existing;
+      const [updated] = await tx
+        .update(targets)
+        .set({ score, version: sql`${targets.version} + 1`, updatedAt: new Date(), updatedById: actor.id })
+        .where(eq(targets.id, existing.id))
+        .returning();
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "target.set",
+        entityType: "target",
+        entityId: existing.id,
+        organisationId: scope === "organisation" ? scopeId : null,
+        before: { ...after, score: existing.score },
+        after,
+      });
+      return updated!;
+    }
+    if (version != null) throw conflict(`The ${fy} target for ${domain.name} was removed after you opened this page. Reload to see the current targets.`);
+    const [created] = await tx
+      .insert(targets)
+      .values({ scope, [scope === "system" ? "systemId" : scope === "footprint" ? "footprintId" : "organisationId"]: scopeId, domainId, financialYear, score, updatedById: actor.id })
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "target.set",
+      entityType: "target",
+      entityId: created!.id,
+      organisationId: scope === "organisation" ? scopeId : null,
+      before: null,
+      after,
+    });
+    return created!;
+  });
+}
+
+export async function removeTarget({ actor, targetId, version }: { actor: Actor; targetId: string; version: number }) {
+  const db = await getDb();
+  const [target] = await db.select().from(targets).where(eq(targets.id, targetId));
+  if (!target) throw notFound("That target");
+  const scopeId = (target.systemId ?? target.footprintId ?? target.organisationId)!;
+  await authoriseTarget(actor, target.scope, scopeId, targetId);
+  await db.transaction(async (tx) => {
+    const [removed] = await tx.delete(targets).where(and(eq(targets.id, targetId), eq(targets.version, version))).returning();
+    if (!removed) throw conflict("This target was changed by someone else after you opened the page. Reload to see it.");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "target.removed",
+      entityType: "target",
+      entityId: targetId,
+      organisationId: target.scope === "organisation" ? scopeId : null,
+      before: { scope: target.scope, scopeId, domainId: target.domainId, financialYear: target.financialYear, score: target.score, year: formatFinancialYear(target.financialYear) },
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
+import { getDb } from "../client";
+import {
+  assessmentPeriods,
+  assessments,
+  auditLog,
+  domainScores,
+  nationalAverages,
+  organisationFootprints,
+  organisations,
+  sectionGoals,
+  targets,
+} from "../schema";
+import { assessmentsAsAt, endOfDay, targetsAsAt, type TargetState } from "@/lib/as-at";
+import type { ScoreRow } from "@/lib/trajectory-view";
+
+export type TrajectoryScope = { type: "system" | "footprint" | "organisation"; id: string };
+
+/** The providers whose scores make up a scope's summary. */
+async function providerIdsInScope(scope: TrajectoryScope): Promise<string[]> {
+  const db = await getDb();
+  if (scope.type === "organisation") return [scope.id];
+  if (scope.type === "footprint") {
+    const rows = await db.select({ id: organisationFootprints.organisationId }).from(organisationFootprints).where(eq(organisationFootprints.footprintId, scope.id));
+    return rows.map((r) => r.id);
+  }
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.systemId, scope.id));
+  return rows.map((r) => r.id);
+}
+
+export interface TrajectoryData {
+  providerIds: string[];
+  rows: ScoreRow[];
+  national: { date: string; domainId: string; score: number }[];
+  /** Versions are known only for the present: editing happens now, not in the past. */
+  targets: (TargetState & { version?: number })[];
+}
+
+/**
+ * Reported scores of the providers in a scope across a framework's periods, and the
+ * targets of the scope and of those providers: as they are now, or, given `asAt`, as they
+ * stood at the end of that day, reconstructed from the change history.
+ */
+export async function getTrajectoryData({
+  frameworkId,
+  domainIds,
+  scope,
+  asAt,
+}: {
+  frameworkId: string;
+  domainIds: string[];
+  scope: TrajectoryScope;
+  asAt?: string | null;
+}): Promise<TrajectoryData> {
+  const db = await getDb();
+  const providerIds = await providerIdsInScope(scope);
+  const scopeIds = [scope.id, ...providerIds];
+  const national = db
+    .select({ date: assessmentPeriods.assessedOn, domainId: nationalAverages.domainId, score: nationalAverages.score })
+    .from(nationalAverages)
+    .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, nationalAverages.periodId))
+    .where(eq(assessmentPeriods.frameworkId, frameworkId))
+    .orderBy(asc(assessmentPeriods.assessedOn));
+  if (providerIds.length === 0) return { providerIds, rows: [], national: await national, targets: [] };
+
+  if (!asAt) {
+    const [rows, current, nationalRows] = await Promise.all([
+      db
+        .select({ organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn, domainId: domainScores.domainId, score: domainScores.score })
+        .from(assessments)
+        .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
+        .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
+        .where(and(eq(assessmentPeriods.frameworkId, frameworkId), inArray(assessments.organisationId, providerIds), inArray(assessments.status, ["submitted", "approved"]))),
+      db.select().from(targets).where(targetsOfScopes(scopeIds, domainIds)),
+      national,
+    ]);
+    return {
+      providerIds,
+      rows,
+      national: nationalRows,
+      targets: current.map((t) => ({
+        id: t.id,
+        scope: t.scope,
+        scopeId: (t.systemId ?? t.footprintId ?? t.organisationId)!,
+        domainId: t.domainId,
+        financialYear: t.financialYear,
+        score: t.score,
+        version: t.version,
+      })),
+    };
+  }
+
+  const until = endOfDay(asAt);
+  const [keys, events, nationalRows] = await Promise.all([
+    db
+      .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn })
+      .from(assessments)
+      .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
+      .where(and(eq(assessmentPeriods.frameworkId, frameworkId), inArray(assessments.organisationId, providerIds))),
+    db
+      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
+      .from(auditLog)
+      .where(and(inArray(auditLog.entityType, ["assessment", "domain_score", "target"]), lte(auditLog.at, until)))
+      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    national,
+  ]);
+  const states = assessmentsAsAt(events);
+  const rows: ScoreRow[] = keys.flatMap((k) => {
+    const state = states.get(k.id);
+    if (!state || (state.status !== "submitted" && state.status !== "approved")) return [];
+    return Object.entries(state.scores).map(([domainId, score]) => ({ organisationId: k.organisationId, periodId: k.periodId, date: k.date, domainId, score }));
+  });
+  const scopeSet = new Set(scopeIds);
+  const domainSet = new Set(domainIds);
+  return { providerIds, rows, national: nationalRows, targets: targetsAsAt(events).filter((t) => scopeSet.has(t.scopeId) && domainSet.has(t.domainId)) };
+}
+
+function targetsOfScopes(ids: string[], domainIds: string[]) {
+  return and(
+    or(inArray(targets.systemId, ids), inArray(targets.footprintId, ids), inArray(targets.organisationId, ids)),
+    inArray(targets.domainId, domainIds),
+  );
+}
+
+export async function listSectionGoals({ scope }: { scope: TrajectoryScope }) {
+  const db = await getDb();
+  if (scope.type === "organisation") return [];
+  return db
+    .select()
+    .from(sectionGoals)
+    .where(scope.type === "system" ? eq(sectionGoals.systemId, scope.id) : eq(sectionGoals.footprintId, scope.id));
+}

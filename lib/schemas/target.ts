@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { parseFinancialYear } from "../financial-year";
+
+export const targetInputSchema = z.object({
+  scope: z.enum(["system", "footprint", "organisation"], { error: "Choose whose target this is" }),
+  scopeId: z.uuid({ error: "Choose whose target this is" }),
+  frameworkId: z.uuid({ error: "Choose a framework" }),
+  domainId: z.uuid({ error: "Choose a domain" }),
+  financialYear: z
+    .string({ error: "Enter the financial year, like 2017/18" })
+    .transform((text, ctx) => {
+      const year = parseFinancialYear(text);
+      if (year == null) {
+        ctx.addIssue({ code: "custom", message: `Enter the financial year like 2017/18 (“${text.trim()}” is not one)` });
+        return z.NEVER;
+      }
+      return year;
+    }),
+  score: z
+    .string({ error: "Enter the target score" })
+    .trim()
+    .min(1, { error: "Enter the target score" })
+    .regex(/^\d+%?$/, { error: "The target must be a whole number from 0 to 100" })
+    .transform((v) => Number(v.replace("%", "")))
+    .pipe(z.number().max(100, { error: "The target must be between 0 and 100" })),
+  // The version the user saw; absent when adding a new target.
+  version: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+});
+export type TargetInput = z.infer<typeof targetInputSchema>;

@@ -1,0 +1,156 @@
+import type { TargetState } from "./as-at";
+import { dayNumber, financialYearEnd } from "./financial-year";
+import { mean } from "./maturity";
+import { assessTrajectory, meetsGoal, type Actual, type Target, type TrajectoryAssessment, type TrajectoryStatus } from "./trajectory";
+
+export interface ScoreRow {
+  organisationId: string;
+  periodId: string;
+  date: string;
+  domainId: string;
+  score: number;
+}
+
+/** A scope's actual per period: the mean of its providers' reported scores in that period. */
+export function summaryActuals(rows: readonly ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>): Actual[] {
+  const byDate = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.domainId !== domainId || (organisationIds && !organisationIds.has(r.organisationId))) continue;
+    byDate.set(r.date, [...(byDate.get(r.date) ?? []), r.score]);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, scores]) => ({ date, value: mean(scores)! }));
+}
+
+export interface GoalRule {
+  threshold: number;
+  tolerance: number;
+  financialYear: number;
+  domainIds: ReadonlySet<string>;
+}
+
+export interface DomainTrajectory {
+  domainId: string;
+  actuals: Actual[];
+  targets: Target[];
+  national: Actual[];
+  assessment: TrajectoryAssessment;
+  goal: { expected: number | null; meets: boolean | null } | null;
+}
+
+const severity: Record<TrajectoryStatus, number> = { "off-track": 0, "at-risk": 1, "no-data": 2, "on-track": 3, "no-target": 4 };
+
+export function targetsFor(targets: readonly TargetState[], scopeId: string, domainId: string): Target[] {
+  return targets.filter((t) => t.scopeId === scopeId && t.domainId === domainId).map((t) => ({ financialYear: t.financialYear, value: t.score }));
+}
+
+/**
+ * Every domain's path for a scope, ordered for a board: domains projected to miss the
+ * section goal first, then off track, at risk, and the rest, each group in framework order.
+ */
+export function buildDomainTrajectories({
+  domainIds,
+  rows,
+  national,
+  targets,
+  scopeId,
+  organisationIds,
+  asAt,
+  goal,
+}: {
+  domainIds: readonly string[];
+  rows: readonly ScoreRow[];
+  national: readonly { date: string; domainId: string; score: number }[];
+  targets: readonly TargetState[];
+  scopeId: string;
+  organisationIds?: ReadonlySet<string>;
+  asAt: string;
+  goal?: GoalRule | null;
+}): DomainTrajectory[] {
+  const built = domainIds.map((domainId, position) => {
+    const actuals = summaryActuals(rows, domainId, organisationIds).filter((a) => a.date <= asAt);
+    const domainTargets = targetsFor(targets, scopeId, domainId);
+    const inGoal = goal && goal.domainIds.has(domainId);
+    return {
+      position,
+      value: {
+        domainId,
+        actuals,
+        targets: domainTargets,
+        national: national.filter((n) => n.domainId === domainId && n.date <= asAt).map((n) => ({ date: n.date, value: n.score })),
+        assessment: assessTrajectory({ actuals, targets: domainTargets, asAt }),
+        goal: inGoal ? meetsGoal(actuals, goal) : null,
+      },
+    };
+  });
+  const missesGoal = (d: DomainTrajectory) => (d.goal && d.goal.meets !== true ? 0 : 1);
+  return built
+    .sort((a, b) => missesGoal(a.value) - missesGoal(b.value) || severity[a.value.assessment.status] - severity[b.value.assessment.status] || a.position - b.position)
+    .map((b) => b.value);
+}
+
+export interface ChartPoint {
+  day: number;
+  actual?: number;
+  plan?: number;
+  national?: number;
+}
+
+/** Chart-ready points on a day axis: actuals, the planned path (baseline then targets), national. */
+export function trajectoryChartPoints(t: DomainTrajectory): ChartPoint[] {
+  const points = new Map<number, ChartPoint>();
+  const at = (date: string) => {
+    const day = dayNumber(date);
+    let p = points.get(day);
+    if (!p) {
+      p = { day };
+      points.set(day, p);
+    }
+    return p;
+  };
+  for (const a of t.actuals) at(a.date).actual = Math.round(a.value * 10) / 10;
+  for (const n of t.national) at(n.date).national = n.value;
+  const baseline = t.actuals[0];
+  if (baseline) at(baseline.date).plan = Math.round(baseline.value * 10) / 10;
+  for (const target of t.targets) if (!baseline || financialYearEnd(target.financialYear) > baseline.date) at(financialYearEnd(target.financialYear)).plan = target.value;
+  return [...points.values()].sort((a, b) => a.day - b.day);
+}
+
+export interface OrganisationTrajectoryCell {
+  domainId: string;
+  latest: number | null;
+  assessment: TrajectoryAssessment;
+  /** True when the organisation has targets of its own for the domain; else it is judged against the scope's. */
+  ownTargets: boolean;
+}
+
+/** Each provider's path beside the scope's: against its own targets where it has them. */
+export function organisationTrajectories({
+  organisationIds,
+  domainIds,
+  rows,
+  targets,
+  scopeId,
+  asAt,
+}: {
+  organisationIds: readonly string[];
+  domainIds: readonly string[];
+  rows: readonly ScoreRow[];
+  targets: readonly TargetState[];
+  scopeId: string;
+  asAt: string;
+}): { organisationId: string; cells: OrganisationTrajectoryCell[] }[] {
+  return organisationIds.map((organisationId) => ({
+    organisationId,
+    cells: domainIds.map((domainId) => {
+      const actuals = summaryActuals(rows, domainId, new Set([organisationId])).filter((a) => a.date <= asAt);
+      const own = targetsFor(targets, organisationId, domainId);
+      const judgedAgainst = own.length > 0 ? own : targetsFor(targets, scopeId, domainId);
+      return {
+        domainId,
+        latest: actuals.at(-1)?.value ?? null,
+        assessment: assessTrajectory({ actuals, targets: judgedAgainst, asAt }),
+        ownTargets: own.length > 0,
+      };
+    }),
+  }));
+}
