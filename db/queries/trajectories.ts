@@ -91,7 +91,8 @@ export async function getTrajectoryData({
     };
   }
 
-  const until = endOfDay(asAt);
+  // A date means the end of that day; a full timestamp (tests, audits) that very moment.
+  const until = asAt.length > 10 ? new Date(asAt) : endOfDay(asAt);
   const [keys, events, nationalRows] = await Promise.all([
     db
       .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn })

@@ -19,7 +19,7 @@ export const targetInputSchema = z.object({
   score: z
     .string({ error: "Enter the target score" })
     .trim()
-    .min(1, { error: "Enter the target score" })
+    .min(1, { error: "Enter the target score", abort: true })
     .regex(/^\d+%?$/, { error: "The target must be a whole number from 0 to 100" })
     .transform((v) => Number(v.replace("%", "")))
     .pipe(z.number().max(100, { error: "The target must be between 0 and 100" })),

@@ -25,6 +25,8 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "any",
     "history.view": "any",
     "period.manage": "any",
+    "target.set-summary": "any",
+    "target.set-organisation": "any",
     "user.manage": "any",
   },
   cio: {
@@ -37,6 +39,8 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "own",
     "period.manage": "none",
+    "target.set-summary": "none",
+    "target.set-organisation": "own",
     "user.manage": "none",
   },
   board: {
@@ -49,6 +53,8 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "any",
     "period.manage": "none",
+    "target.set-summary": "any",
+    "target.set-organisation": "none",
     "user.manage": "none",
   },
   ccio: {
@@ -61,6 +67,8 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "none",
     "period.manage": "none",
+    "target.set-summary": "none",
+    "target.set-organisation": "none",
     "user.manage": "none",
   },
   viewer: {
@@ -73,6 +81,8 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "none",
     "period.manage": "none",
+    "target.set-summary": "none",
+    "target.set-organisation": "none",
     "user.manage": "none",
   },
 };

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { buildDomainTrajectories, organisationTrajectories, summaryActuals, trajectoryChartPoints, type ScoreRow } from "@/lib/trajectory-view";
+import type { TargetState } from "@/lib/as-at";
+
+const row = (organisationId: string, date: string, domainId: string, score: number): ScoreRow => ({ organisationId, periodId: date, date, domainId, score });
+const target = (scopeId: string, domainId: string, financialYear: number, score: number): TargetState => ({ id: `${scopeId}-${domainId}-${financialYear}`, scope: "system", scopeId, domainId, financialYear, score });
+
+const rows = [
+  row("o1", "2016-02-29", "d1", 26),
+  row("o2", "2016-02-29", "d1", 54),
+  row("o3", "2016-02-29", "d1", 46),
+  row("o1", "2016-02-29", "d2", 80),
+  row("o2", "2016-02-29", "d2", 90),
+  row("o1", "2017-02-28", "d1", 50),
+  row("o2", "2017-02-28", "d1", 70),
+];
+
+describe("summaryActuals", () => {
+  it("takes the mean of the providers reporting in each period, oldest first, optionally for some providers", () => {
+    expect(summaryActuals(rows, "d1")).toEqual([
+      { date: "2016-02-29", value: 42 },
+      { date: "2017-02-28", value: 60 },
+    ]);
+    expect(summaryActuals(rows, "d1", new Set(["o1"]))).toEqual([
+      { date: "2016-02-29", value: 26 },
+      { date: "2017-02-28", value: 50 },
+    ]);
+    expect(summaryActuals(rows, "nope")).toEqual([]);
+  });
+});
+
+describe("buildDomainTrajectories", () => {
+  it("puts domains projected to miss the goal first, then by status, then in framework order", () => {
+    const targets = [target("s", "d1", 2016, 55), target("s", "d2", 2016, 95), target("s", "d3", 2016, 10)];
+    const built = buildDomainTrajectories({
+      domainIds: ["d3", "d2", "d1"],
+      rows: [...rows, row("o1", "2016-02-29", "d3", 20)],
+      national: [{ date: "2016-02-29", domainId: "d1", score: 44 }],
+      targets,
+      scopeId: "s",
+      asAt: "2017-03-01",
+      goal: { threshold: 70, tolerance: 5, financialYear: 2018, domainIds: new Set(["d1", "d2"]) },
+    });
+    expect(built.map((b) => [b.domainId, b.assessment.status, b.goal?.meets ?? null])).toEqual([
+      ["d2", "at-risk", null], // only a baseline: cannot be projected, so listed with the misses
+      ["d3", "on-track", null], // then framework order among the rest (d3 comes first here)
+      ["d1", "on-track", true],
+    ]);
+    expect(built.find((b) => b.domainId === "d1")!.national).toEqual([{ date: "2016-02-29", value: 44 }]);
+  });
+});
+
+describe("organisationTrajectories", () => {
+  it("judges each provider against its own targets where it has them, else the scope's", () => {
+    const targets = [target("s", "d1", 2016, 55), { ...target("o2", "d1", 2016, 80), scope: "organisation" as const }];
+    const [o1, o2] = organisationTrajectories({ organisationIds: ["o1", "o2"], domainIds: ["d1"], rows, targets, scopeId: "s", asAt: "2017-03-01" });
+    expect(o1!.cells[0]).toMatchObject({ latest: 50, ownTargets: false });
+    expect(o1!.cells[0]!.assessment.target!.value).toBe(55);
+    expect(o2!.cells[0]).toMatchObject({ latest: 70, ownTargets: true });
+    expect(o2!.cells[0]!.assessment.target!.value).toBe(80);
+    expect(o2!.cells[0]!.assessment.status).toBe("off-track");
+  });
+});
+
+describe("trajectoryChartPoints", () => {
+  it("merges actuals, the planned path and national onto one day axis", () => {
+    const [t] = buildDomainTrajectories({
+      domainIds: ["d1"],
+      rows,
+      national: [{ date: "2016-02-29", domainId: "d1", score: 44 }],
+      targets: [target("s", "d1", 2016, 55)],
+      scopeId: "s",
+      asAt: "2017-03-01",
+    });
+    const points = trajectoryChartPoints(t!);
+    expect(points.map((p) => ({ ...p, day: undefined }))).toEqual([
+      { day: undefined, actual: 42, national: 44, plan: 42 },
+      { day: undefined, actual: 60 },
+      { day: undefined, plan: 55 },
+    ]);
+    expect(points[0]!.day).toBeLessThan(points[1]!.day);
+  });
+});
