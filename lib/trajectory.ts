@@ -49,7 +49,7 @@ export const trajectoryRules = [
   "The planned path runs in straight lines from the baseline (the first reported score) to each target in turn, each target due on 31 March at the end of its financial year.",
   "The current rate of change is the change between the two latest reported scores, per year.",
   `On track: at the current rate, the score reaches the next target by its date. At risk: it falls short by ${AT_RISK_MARGIN} points or fewer, or there is no score since the baseline to measure a rate from and the baseline is below the target. Off track: it falls short by more than ${AT_RISK_MARGIN} points.`,
-  "Once every target's date has passed, the last target is judged by the score measured at its date (read off the line between the scores either side of it).",
+  "Once every target's date has passed, the last target is judged by the score measured at its date (read off the line between the scores either side of it); with no score since the baseline, a passed target counts as off track.",
   "A score already at or above the target is on track.",
 ];
 
@@ -108,6 +108,13 @@ export function assessTrajectory({
 
   if (latest.value >= target.value && (!expected || expected.value >= target.value)) {
     return { ...common, status: "on-track", reason: `The latest score, ${latest.value}%, is already at or above the target of ${target.value}%.` };
+  }
+  if (!expected && target.date < asAt) {
+    return {
+      ...common,
+      status: "off-track",
+      reason: `The target of ${target.value}% was due by ${target.date} and no score has been reported since the baseline to show it was met.`,
+    };
   }
   if (!expected) {
     return {

@@ -19,6 +19,13 @@ describe("assessTrajectory", () => {
     expect(result.reason).toMatch(/no score since the baseline.*13 more points/);
   });
 
+  it("with no actual since the baseline and the target's date passed: off track", () => {
+    const result = assessTrajectory({ actuals: [baseline], targets, asAt: "2026-11-24" });
+    expect(result.status).toBe("off-track");
+    expect(result.target!.financialYear).toBe(2018);
+    expect(result.reason).toMatch(/was due by 2019-03-31 and no score has been reported since the baseline/);
+  });
+
   it("with a single data point already above the target: on track", () => {
     expect(assessTrajectory({ actuals: [{ date: "2016-02-29", value: 60 }], targets, asAt: "2016-06-01" }).status).toBe("on-track");
   });
