@@ -2,7 +2,8 @@ import type { ActionState } from "@/lib/auth/action";
 import { ErrorSummary } from "./error-summary";
 
 /** The banner above a form after its action ran: success, or the error summary. */
-export function FormFeedback({ state }: { state: ActionState }) {
+/** `fieldIds` maps a field name to its input's id where the two differ (several forms on a page). */
+export function FormFeedback({ state, fieldIds }: { state: ActionState; fieldIds?: Record<string, string> }) {
   if (!state) return null;
   if (state.ok) {
     return (
@@ -11,14 +12,14 @@ export function FormFeedback({ state }: { state: ActionState }) {
       </div>
     );
   }
-  return <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} />;
+  return <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={fieldIds} />;
 }
 
-export function FieldError({ state, field }: { state: ActionState; field: string }) {
+export function FieldError({ state, field, inputId = field }: { state: ActionState; field: string; inputId?: string }) {
   const message = state && !state.ok ? state.fieldErrors[field] : undefined;
   if (!message) return null;
   return (
-    <span className="nhsuk-error-message" id={`${field}-error`}>
+    <span className="nhsuk-error-message" id={`${inputId}-error`}>
       <span className="nhsuk-u-visually-hidden">Error:</span> {message}
     </span>
   );
@@ -26,4 +27,9 @@ export function FieldError({ state, field }: { state: ActionState; field: string
 
 export function groupClass(state: ActionState, field: string): string {
   return state && !state.ok && state.fieldErrors[field] ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group";
+}
+
+/** aria-describedby for an input whose field has an error, so screen readers read it out. */
+export function describedBy(state: ActionState, field: string, inputId = field): string | undefined {
+  return state && !state.ok && state.fieldErrors[field] ? `${inputId}-error` : undefined;
 }

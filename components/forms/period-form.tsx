@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createPeriodAction } from "@/app/admin/actions";
-import { FieldError, FormFeedback, groupClass } from "./form-feedback";
+import { describedBy, FieldError, FormFeedback, groupClass } from "./form-feedback";
 import type { ActionState } from "@/lib/auth/action";
 
 export function PeriodForm({ frameworks }: { frameworks: { id: string; label: string }[] }) {
@@ -16,7 +16,7 @@ export function PeriodForm({ frameworks }: { frameworks: { id: string; label: st
           Framework
         </label>
         <FieldError state={state} field="frameworkId" />
-        <select className="nhsuk-select" id="frameworkId" name="frameworkId" defaultValue={typed?.frameworkId}>
+        <select className="nhsuk-select" id="frameworkId" aria-describedby={describedBy(state, "frameworkId")} name="frameworkId" defaultValue={typed?.frameworkId}>
           {frameworks.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
@@ -29,21 +29,21 @@ export function PeriodForm({ frameworks }: { frameworks: { id: string; label: st
           Name
         </label>
         <FieldError state={state} field="name" />
-        <input className="nhsuk-input" id="name" name="name" defaultValue={typed?.name ?? ""} />
+        <input className="nhsuk-input" id="name" aria-describedby={describedBy(state, "name")} name="name" defaultValue={typed?.name ?? ""} />
       </div>
       <div className={groupClass(state, "code")}>
         <label className="nhsuk-label" htmlFor="code">
           Code (used in links and imports)
         </label>
         <FieldError state={state} field="code" />
-        <input className="nhsuk-input nhsuk-input--width-20" id="code" name="code" spellCheck={false} defaultValue={typed?.code ?? ""} />
+        <input className="nhsuk-input nhsuk-input--width-20" id="code" aria-describedby={describedBy(state, "code")} name="code" spellCheck={false} defaultValue={typed?.code ?? ""} />
       </div>
       <div className={groupClass(state, "assessedOn")}>
         <label className="nhsuk-label" htmlFor="assessedOn">
           Date the scores describe (YYYY-MM-DD)
         </label>
         <FieldError state={state} field="assessedOn" />
-        <input className="nhsuk-input nhsuk-input--width-10" id="assessedOn" name="assessedOn" defaultValue={typed?.assessedOn ?? ""} />
+        <input className="nhsuk-input nhsuk-input--width-10" id="assessedOn" aria-describedby={describedBy(state, "assessedOn")} name="assessedOn" defaultValue={typed?.assessedOn ?? ""} />
       </div>
       <button className="nhsuk-button" type="submit" disabled={pending}>
         Open period

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { removeTargetAction, setTargetAction } from "@/app/trajectories/actions";
-import { FieldError, FormFeedback, groupClass } from "./form-feedback";
+import { describedBy, FieldError, FormFeedback, groupClass } from "./form-feedback";
 import type { ActionState } from "@/lib/auth/action";
 
 interface Props {
@@ -24,7 +24,7 @@ export function TargetForm({ idPrefix, scope, scopeId, frameworkId, domainId, do
   return (
     <div className="app-target-form">
       <form action={formAction} noValidate key={state ? JSON.stringify(state) : "initial"} className="app-inline-form">
-        <FormFeedback state={state} />
+        <FormFeedback state={state} fieldIds={{ financialYear: id("financialYear"), score: id("score") }} />
         <input type="hidden" name="scope" value={scope} />
         <input type="hidden" name="scopeId" value={scopeId} />
         <input type="hidden" name="frameworkId" value={frameworkId} />
@@ -34,29 +34,40 @@ export function TargetForm({ idPrefix, scope, scopeId, frameworkId, domainId, do
           <label className="nhsuk-label" htmlFor={id("financialYear")}>
             Financial year<span className="nhsuk-u-visually-hidden"> of the {domainName} target</span>
           </label>
-          <FieldError state={state} field="financialYear" />
+          <FieldError state={state} field="financialYear" inputId={id("financialYear")} />
           {existing ? (
             <>
               <input type="hidden" name="financialYear" value={existing.financialYear} />
               <input className="nhsuk-input nhsuk-input--width-5" id={id("financialYear")} value={existing.financialYear} readOnly />
             </>
           ) : (
-            <input className="nhsuk-input nhsuk-input--width-5" id={id("financialYear")} name="financialYear" placeholder="2019/20" defaultValue={typed?.financialYear ?? ""} />
+            <input
+              className="nhsuk-input nhsuk-input--width-5"
+              id={id("financialYear")}
+              name="financialYear"
+              placeholder="2019/20"
+              defaultValue={typed?.financialYear ?? ""}
+              aria-describedby={describedBy(state, "financialYear", id("financialYear"))}
+            />
           )}
         </div>
         <div className={groupClass(state, "score")}>
           <label className="nhsuk-label" htmlFor={id("score")}>
             Target (%)<span className="nhsuk-u-visually-hidden"> for {domainName}</span>
           </label>
-          <FieldError state={state} field="score" />
-          <input className="nhsuk-input nhsuk-input--width-3" id={id("score")} name="score" inputMode="numeric" defaultValue={typed?.score ?? existing?.score ?? ""} />
+          <FieldError state={state} field="score" inputId={id("score")} />
+          <input
+            className="nhsuk-input nhsuk-input--width-3"
+            id={id("score")}
+            name="score"
+            inputMode="numeric"
+            defaultValue={typed?.score ?? existing?.score ?? ""}
+            aria-describedby={describedBy(state, "score", id("score"))}
+          />
         </div>
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" disabled={pending}>
           {existing ? "Change" : "Add target"}
-          <span className="nhsuk-u-visually-hidden">
-            {" "}
-            {existing ? `the ${existing.financialYear} target` : "target"} for {domainName}
-          </span>
+          <span className="nhsuk-u-visually-hidden">{existing ? ` the ${existing.financialYear} target for ${domainName}` : ` for ${domainName}`}</span>
         </button>
       </form>
       {existing && (

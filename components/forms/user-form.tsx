@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createUserAction, updateUserAccessAction } from "@/app/admin/actions";
-import { FieldError, FormFeedback, groupClass } from "./form-feedback";
+import { describedBy, FieldError, FormFeedback, groupClass } from "./form-feedback";
 import type { ActionState } from "@/lib/auth/action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 
@@ -27,21 +27,21 @@ export function UserForm({ organisations, user }: Props) {
               Full name
             </label>
             <FieldError state={state} field="name" />
-            <input className="nhsuk-input" id="name" name="name" defaultValue={typed?.name ?? ""} />
+            <input className="nhsuk-input" id="name" aria-describedby={describedBy(state, "name")} name="name" defaultValue={typed?.name ?? ""} />
           </div>
           <div className={groupClass(state, "email")}>
             <label className="nhsuk-label" htmlFor="email">
               Email address
             </label>
             <FieldError state={state} field="email" />
-            <input className="nhsuk-input" id="email" name="email" type="email" spellCheck={false} defaultValue={typed?.email ?? ""} />
+            <input className="nhsuk-input" id="email" aria-describedby={describedBy(state, "email")} name="email" type="email" spellCheck={false} defaultValue={typed?.email ?? ""} />
           </div>
           <div className={groupClass(state, "password")}>
             <label className="nhsuk-label" htmlFor="password">
               Password (at least 12 characters; leave blank for NHSmail-only sign-in)
             </label>
             <FieldError state={state} field="password" />
-            <input className="nhsuk-input" id="password" name="password" type="password" autoComplete="new-password" />
+            <input className="nhsuk-input" id="password" aria-describedby={describedBy(state, "password")} name="password" type="password" autoComplete="new-password" />
           </div>
         </>
       )}
@@ -50,7 +50,7 @@ export function UserForm({ organisations, user }: Props) {
           Role
         </label>
         <FieldError state={state} field="role" />
-        <select className="nhsuk-select" id="role" name="role" defaultValue={typed?.role ?? user?.role ?? "viewer"}>
+        <select className="nhsuk-select" id="role" aria-describedby={describedBy(state, "role")} name="role" defaultValue={typed?.role ?? user?.role ?? "viewer"}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}
