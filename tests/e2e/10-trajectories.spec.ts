@@ -10,7 +10,7 @@ const status = (page: Page, code: string) => section(page, code).locator("h3 [da
 
 async function openTargets(page: Page, code: string) {
   const details = section(page, code).locator("details");
-  if (!(await details.getAttribute("open"))) await details.locator("summary").click();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
 }
 
 test.describe("trajectories", () => {
@@ -76,11 +76,11 @@ test.describe("trajectories", () => {
     const cio = await pageAs("cioOuh");
     await cio.goto("/trajectories");
     await expect(cio.locator("section[data-domain] details")).toHaveCount(0);
-    await cio.getByLabel("Organisation").selectOption({ label: "Oxford University Hospitals NHS Foundation Trust" });
+    await cio.getByLabel("Organisation", { exact: true }).selectOption({ label: "Oxford University Hospitals NHS Foundation Trust" });
     await cio.getByRole("button", { name: "Show" }).click();
     await expect(cio.locator("section[data-domain=C1] details")).toHaveCount(1);
     await cio.goto(`/trajectories?organisation=${new URL(cio.url()).searchParams.get("organisation")}`);
-    await cio.getByLabel("Organisation").selectOption({ label: "Royal Berkshire NHS Foundation Trust" });
+    await cio.getByLabel("Organisation", { exact: true }).selectOption({ label: "Royal Berkshire NHS Foundation Trust" });
     await cio.getByRole("button", { name: "Show" }).click();
     await expect(cio.locator("section[data-domain] details")).toHaveCount(0);
 
@@ -90,12 +90,16 @@ test.describe("trajectories", () => {
     await expect(viewer.locator("section[data-domain] details")).toHaveCount(0);
   });
 
-  test("has no accessibility violations, with target forms open and with errors shown", async ({ pageAs }) => {
-    const page = await pageAs("board");
-    for (const url of ["/trajectories", "/trajectories?footprint=OXON", "/trajectories?asAt=2017-01-31"]) {
+  for (const url of ["/trajectories", "/trajectories?footprint=OXON", "/trajectories?asAt=2017-01-31"]) {
+    test(`has no accessibility violations: ${url}`, async ({ pageAs }) => {
+      const page = await pageAs("board");
       await page.goto(url);
       await expectNoAxeViolations(page, url);
-    }
+    });
+  }
+
+  test("has no accessibility violations with a target form open and its errors shown", async ({ pageAs }) => {
+    const page = await pageAs("board");
     await page.goto("/trajectories?footprint=BUCKS");
     await openTargets(page, "C5");
     await page.locator("#C5-new-financialYear").fill("nonsense");
