@@ -46,7 +46,7 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
           <HeatmapTable
             structure={structure}
             heatmap={heatmap}
-            scopeLabel={scopeLabel}
+            scopeLabel={footprint?.name ?? system?.code ?? "System"}
             caption={`${scopeLabel}: ${structure.name} scores, ${period.name} (${organisations.length} providers)`}
           />
           <HeatmapLegend />
