@@ -1,3 +1,4 @@
+import { FootprintSelect, FrameworkSelect } from "@/components/maturity/selection-fields";
 import type { MaturitySelection } from "@/db/queries/maturity-selection";
 
 // A GET form, so the chosen scope and date live in the URL: a permalink to what a board saw.
@@ -14,31 +15,8 @@ export function TrajectoryScopeForm({
 }) {
   return (
     <form method="get" action="/trajectories" className="app-selection-form" aria-label="Choose the scope and date">
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="framework">
-          Framework
-        </label>
-        <select className="nhsuk-select" id="framework" name="framework" defaultValue={selection.framework.code}>
-          {selection.frameworks.map((f) => (
-            <option key={f.id} value={f.code}>
-              {f.name} {f.version}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="footprint">
-          Footprint
-        </label>
-        <select className="nhsuk-select" id="footprint" name="footprint" defaultValue={selection.footprint?.code ?? ""}>
-          <option value="">Whole system{selection.system ? ` (${selection.system.code})` : ""}</option>
-          {selection.footprints.map((f) => (
-            <option key={f.id} value={f.code}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FrameworkSelect selection={selection} />
+      <FootprintSelect selection={selection} />
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="organisation">
           Organisation

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PeriodSelect } from "@/components/maturity/selection-fields";
 import { OrganisationScoresChart } from "@/components/charts/organisation-scores-chart";
 import { StartAssessmentForm } from "@/components/forms/start-assessment-form";
 import { HistoryTable } from "@/components/history-table";
@@ -69,18 +70,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       {startable.length > 0 && <StartAssessmentForm organisationId={id} periods={startable.map((p) => ({ id: p.id, name: p.name }))} />}
 
       <form method="get" className="app-selection-form" aria-label="Choose the period to compare">
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="period">
-            Assessment period
-          </label>
-          <select className="nhsuk-select" id="period" name="period" defaultValue={period?.code}>
-            {selection.periods.map((p) => (
-              <option key={p.id} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeriodSelect selection={selection} showCounts={false} />
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Show
         </button>

@@ -1,0 +1,56 @@
+import type { MaturitySelection } from "@/db/queries/maturity-selection";
+
+// The choices shared by the maturity pages' GET forms.
+
+export function FrameworkSelect({ selection }: { selection: MaturitySelection }) {
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor="framework">
+        Framework
+      </label>
+      <select className="nhsuk-select" id="framework" name="framework" defaultValue={selection.framework.code}>
+        {selection.frameworks.map((f) => (
+          <option key={f.id} value={f.code}>
+            {f.name} {f.version}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function PeriodSelect({ selection, showCounts = true }: { selection: MaturitySelection; showCounts?: boolean }) {
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor="period">
+        Assessment period
+      </label>
+      <select className="nhsuk-select" id="period" name="period" defaultValue={selection.period?.code}>
+        {selection.periods.map((p) => (
+          <option key={p.id} value={p.code}>
+            {p.name}
+            {showCounts ? ` (${p.reportedCount} reported)` : ""}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FootprintSelect({ selection }: { selection: MaturitySelection }) {
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor="footprint">
+        Footprint
+      </label>
+      <select className="nhsuk-select" id="footprint" name="footprint" defaultValue={selection.footprint?.code ?? ""}>
+        <option value="">Whole system{selection.system ? ` (${selection.system.code})` : ""}</option>
+        {selection.footprints.map((f) => (
+          <option key={f.id} value={f.code}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
