@@ -4,16 +4,19 @@ import { BASE_URL, E2E_PORT } from "./tests/e2e/support/env";
 // End-to-end tests against the production build (`npm run build` first) on the embedded
 // PGlite database, in a throwaway data folder that is wiped at every run: the app
 // migrates and seeds the demo data on first start and writes its own AUTH_SECRET there.
-const DATA_DIR = ".data/e2e";
+// Folders are per port, so that two runs side by side (E2E_PORT=…) do not wipe each other's.
+const DATA_DIR = `.data/e2e/${E2E_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
-  outputDir: "test-results",
-  // Several specs change shared data (assessments, periods, users): one worker keeps the
-  // run predictable on a 2-core machine, and it is fast enough.
+  // Signs each demo account in once (after the web server is up); see the file.
+  globalSetup: "./tests/e2e/global-setup.ts",
+  outputDir: `test-results/e2e-${E2E_PORT}`,
+  // Specs that change data each work on their own organisations, periods and users, so
+  // files may run side by side; tests within a file run in order. E2E_WORKERS=1 to debug.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,
@@ -25,7 +28,8 @@ export default defineConfig({
     timezoneId: "Europe/London",
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
-    trace: "retain-on-failure",
+    // Tracing slows this small machine by a fifth: E2E_TRACE=1 keeps a trace of each failure.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
   },
   projects: [

@@ -35,13 +35,24 @@ test.describe("signing in", () => {
   });
 
   test("signed out, /maturity redirects to /login and back after signing in", async ({ page }) => {
-    await page.goto("/maturity?footprint=OXON");
+    await page.goto("/maturity?period=2016-BASELINE&footprint=OXON");
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/maturity?footprint=OXON");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/maturity?period=2016-BASELINE&footprint=OXON");
     await expect(page.getByTestId("heatmap")).toHaveCount(0);
     await signIn(page, accounts.ccio.email);
     await page.waitForURL((url) => url.pathname === "/maturity" && url.searchParams.get("footprint") === "OXON");
     await expect(page.getByTestId("heatmap").locator("tbody tr")).toHaveCount(3);
+  });
+
+  test("the sign-in page gets its NHS.UK stylesheet while signed out", async ({ page }) => {
+    const stylesheet = page.waitForResponse((response) => response.url().endsWith("/nhsuk/nhsuk-frontend.min.css"));
+    await page.goto("/login");
+    const response = await stylesheet;
+    // A redirect to /login here would leave the page unstyled.
+    expect(response.status(), "the stylesheet is served, not redirected to /login").toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/css");
+    // NHS.UK frontend styles the primary button green (#007f3b) on a styled page.
+    await expect(page.getByRole("button", { name: "Sign in" })).toHaveCSS("background-color", "rgb(0, 127, 59)");
   });
 
   test("signed out, every other page redirects to /login", async ({ page }) => {
@@ -52,8 +63,8 @@ test.describe("signing in", () => {
     }
   });
 
-  test("/ goes to /maturity once signed in, and Sign out ends the session", async ({ pageAs }) => {
-    const page = await pageAs("board");
+  test("/ goes to /maturity once signed in, and Sign out ends the session", async ({ newPageAs }) => {
+    const page = await newPageAs("board"); // its own context: signing out must not end the shared session
     await page.goto("/");
     await expect(page).toHaveURL(/\/maturity$/);
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -10,7 +10,7 @@ const field = (page: Page, domain: keyof typeof domainNames) => page.getByLabel(
 const saveDraft = (page: Page) => page.getByRole("button", { name: "Save draft" }).click();
 const statusTag = (page: Page) => page.locator("main p", { hasText: "Status:" }).locator(".nhsuk-tag");
 
-test("a CIO scores, corrects, saves and submits; the board approves; the heatmap shows the approved scores", async ({ pageAs }) => {
+test("a CIO scores, corrects, saves and submits; the board approves; the heatmap shows the approved scores", async ({ pageAs, newPageAs }) => {
   test.setTimeout(120_000);
   const cio = await pageAs("cioOuh");
   let organisationId = "";
@@ -78,7 +78,7 @@ test("a CIO scores, corrects, saves and submits; the board approves; the heatmap
 
   await test.step("a save made from a page opened before someone else's save is refused", async () => {
     await cio.goto(`/assessments/${assessmentId}`);
-    const second = await pageAs("cioOuh");
+    const second = await newPageAs("cioOuh"); // the same CIO in a second browser
     await second.goto(`/assessments/${assessmentId}`);
     await expect(field(second, "R2")).toHaveValue("96");
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { OPEN_PERIOD, openOrganisation, openPrivatePeriod, startAssessment } from "./support/app";
+import { gotoOrganisation, OPEN_PERIOD, openOrganisation, openPrivatePeriod, startAssessment } from "./support/app";
 import { baseline, domainCodes, domainNames } from "./support/seed";
 
 // Royal Berkshire (RHW) in Reassessment 2017 belongs to this spec alone; the OUH CIO's own
@@ -55,7 +55,7 @@ test("a CIO cannot change another trust's assessment: no button, API and tampere
   await test.step("a tampered form (another trust's assessment id) is refused and changes nothing", async () => {
     const admin = await pageAs("admin");
     const period = await openPrivatePeriod(admin, "SECURITY");
-    await openOrganisation(ouh, "RTH");
+    await gotoOrganisation(ouh, "RTH");
     await startAssessment(ouh, period.name);
     await ouh.locator("input[name=assessmentId]").evaluate((input, id) => {
       (input as HTMLInputElement).value = id;

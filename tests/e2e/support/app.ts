@@ -20,6 +20,32 @@ export async function openOrganisation(page: Page, odsCode: string): Promise<str
   return idFromUrl(page.url(), "organisations");
 }
 
+const organisationIds = new Map<string, string>();
+
+/** An organisation's id by ODS code, read once per worker from the Organisations list. */
+export async function organisationId(page: Page, odsCode: string): Promise<string> {
+  if (organisationIds.size === 0) {
+    const response = await page.request.get("/organisations");
+    expect(response.status(), "GET /organisations (signed in)").toBe(200);
+    const html = await response.text();
+    // Each row: <th><a href="/organisations/{id}">Name</a>…</th><td>{ODS code}</td>…
+    for (const match of html.matchAll(new RegExp(`href="/organisations/(${uuid})"[^]*?<td>([^<]*)</td>`, "g"))) {
+      if (match[1] && match[2]) organisationIds.set(match[2], match[1]);
+    }
+  }
+  const id = organisationIds.get(odsCode);
+  if (!id) throw new Error(`No organisation with ODS code ${odsCode} on /organisations`);
+  return id;
+}
+
+/** Goes straight to an organisation's page (optionally for a period); returns its id. */
+export async function gotoOrganisation(page: Page, odsCode: string, periodCode?: string): Promise<string> {
+  const id = await organisationId(page, odsCode);
+  await page.goto(`/organisations/${id}${periodCode ? `?period=${encodeURIComponent(periodCode)}` : ""}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  return id;
+}
+
 export function idFromUrl(url: string, collection: "organisations" | "assessments" | "users"): string {
   const match = new RegExp(`/${collection}/(${uuid})`).exec(new URL(url).pathname);
   if (!match?.[1]) throw new Error(`No ${collection} id in ${url}`);

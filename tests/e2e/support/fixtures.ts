@@ -1,70 +1,64 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { accounts, DEMO_PASSWORD, type Role } from "./accounts";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import type { Role } from "./accounts";
+import { authStatePath } from "./auth-state";
 import { BASE_URL } from "./env";
+import { signInThroughForm } from "./sign-in";
 
-export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+export { signInThroughForm as signIn };
 
-/** Signs in through the login form and waits for the landing page. */
-export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signInForState(browser: Browser, role: Role): Promise<StorageState> {
-  const context = await browser.newContext({ baseURL: BASE_URL });
-  try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await signIn(page, accounts[role].email);
-    await page.waitForURL("**/maturity*");
-    await expect(page.getByTestId("signed-in-user")).toHaveText(accounts[role].name);
-    return await context.storageState();
-  } finally {
-    await context.close();
-  }
-}
+const contextOptions = { baseURL: BASE_URL, locale: "en-GB", timezoneId: "Europe/London" } as const;
 
 interface WorkerFixtures {
-  /** The session cookies of a role: one real sign-in per role and worker, then reused. */
-  sessionOf: (role: Role) => Promise<StorageState>;
+  /** One signed-in page per role and worker, reused by the tests (opening pages is slow here). */
+  rolePages: Map<Role, Promise<Page>>;
 }
 
 interface TestFixtures {
-  /** A new page in its own browser context, signed in as the role. Closed after the test. */
+  /**
+   * A page signed in as the role (with the cookies global-setup.ts saved). It is shared
+   * with later tests in the worker, so a test must navigate before using it and must not
+   * sign it out: use newPageAs for that.
+   */
   pageAs: (role: Role) => Promise<Page>;
-  /** A new page in its own context, signed out. */
+  /** A page in a browser context of its own, signed in as the role; closed after the test. */
+  newPageAs: (role: Role) => Promise<Page>;
+  /** A page in a browser context of its own, signed out; closed after the test. */
   anonymousPage: () => Promise<Page>;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  sessionOf: [
-    async ({ browser }, use) => {
-      const states = new Map<Role, Promise<StorageState>>();
-      await use((role) => {
-        let state = states.get(role);
-        if (!state) {
-          state = signInForState(browser, role);
-          states.set(role, state);
-        }
-        return state;
-      });
+  rolePages: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
+    async ({}, use) => {
+      const pages = new Map<Role, Promise<Page>>();
+      await use(pages);
+      for (const page of pages.values()) await (await page).context().close();
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker" },
   ],
-  pageAs: async ({ browser, sessionOf, baseURL, locale, timezoneId }, use) => {
+  pageAs: async ({ browser, rolePages }, use) => {
+    await use(async (role) => {
+      let page = rolePages.get(role);
+      if (!page) {
+        page = browser.newContext({ ...contextOptions, storageState: authStatePath(role) }).then((context) => context.newPage());
+        rolePages.set(role, page);
+      }
+      return page;
+    });
+  },
+  newPageAs: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (role) => {
-      const context = await browser.newContext({ baseURL, locale, timezoneId, storageState: await sessionOf(role) });
+      const context = await browser.newContext({ ...contextOptions, storageState: authStatePath(role) });
       contexts.push(context);
       return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
-  anonymousPage: async ({ browser, baseURL, locale, timezoneId }, use) => {
+  anonymousPage: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
-      const context = await browser.newContext({ baseURL, locale, timezoneId });
+      const context = await browser.newContext(contextOptions);
       contexts.push(context);
       return context.newPage();
     });
