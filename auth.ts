@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { z } from "zod";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
-import { entraIdConfigured, env } from "@/lib/env";
+import { entraIdConfigured, entraTenantId, env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
 import { verifyPassword } from "@/lib/auth/password";
 
@@ -42,8 +42,11 @@ function config(): NextAuthConfig {
     ],
     callbacks: {
       // Entra ID (NHSmail) signs in only people an admin has added, matched by email.
-      async signIn({ user, account }) {
+      // The token must come from our own tenant, or its email claim proves nothing.
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "microsoft-entra-id") return true;
+        const tenant = entraTenantId(e.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
+        if (!tenant || String(profile?.tid ?? "").toLowerCase() !== tenant) return false;
         const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
         return Boolean(known && !known.disabledAt);
       },

@@ -77,7 +77,19 @@ function ordered(events: readonly HistoryEvent[]): HistoryEvent[] {
   return [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** The end of a chosen day (UTC), so that "as at 12 March" includes that day's changes. */
+/**
+ * The end of a chosen day in England (Europe/London, so British Summer Time counts), so
+ * that "as at 12 March" includes every change made on that day as people there saw it.
+ */
 export function endOfDay(isoDate: string): Date {
-  return new Date(`${isoDate}T23:59:59.999Z`);
+  const utcEnd = Date.parse(`${isoDate}T23:59:59.999Z`);
+  return new Date(utcEnd - londonOffsetMinutes(new Date(utcEnd)) * 60_000);
+}
+
+function londonOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name ?? "");
+  return match ? Number(match[1]) * 60 + Math.sign(Number(match[1])) * Number(match[2] ?? 0) : 0;
 }

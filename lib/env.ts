@@ -7,6 +7,13 @@ const entraKeys = [
   "AUTH_MICROSOFT_ENTRA_ID_ISSUER",
 ] as const;
 
+const tenantIssuer = /^https:\/\/login\.microsoftonline\.com\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/v2\.0\/?$/i;
+
+/** The tenant id in a tenant-specific Entra ID issuer URL. */
+export function entraTenantId(issuer: string | undefined): string | null {
+  return issuer ? (tenantIssuer.exec(issuer)?.[1]?.toLowerCase() ?? null) : null;
+}
+
 const envSchema = z
   .object({
     DATABASE_URL: z
@@ -17,7 +24,12 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
-    AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.url("must be the issuer URL, https://login.microsoftonline.com/<tenant-id>/v2.0").optional(),
+    // Tenant-specific only: a multi-tenant issuer (/common, /organizations) would let any
+    // Entra tenant assert any email address.
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: z
+      .string()
+      .regex(tenantIssuer, "must be your tenant's issuer URL, https://login.microsoftonline.com/<tenant-id>/v2.0")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const set = entraKeys.filter((k) => env[k]);

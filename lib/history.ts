@@ -33,6 +33,13 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       const n = scores && typeof scores === "object" ? Object.keys(scores).length : 0;
       return `Imported ${n} approved scores`;
     }
+    case "target.set": {
+      const what = `the ${field(entry.after, "year") ?? "financial year"} target for ${field(entry.after, "domain") ?? "a domain"}`;
+      const from = field(entry.before, "score");
+      return from == null ? `Set ${what} at ${field(entry.after, "score")}%` : `Changed ${what} from ${from}% to ${field(entry.after, "score")}%`;
+    }
+    case "target.removed":
+      return `Removed the ${field(entry.before, "year") ?? "financial year"} target for ${field(entry.before, "domain") ?? "a domain"} (${field(entry.before, "score")}%)`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
     default:

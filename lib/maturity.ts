@@ -99,8 +99,10 @@ export const distanceBands = [
 ] as const;
 export type DistanceBand = (typeof distanceBands)[number]["key"];
 
+/** The band of the gap as printed (rounded), so a cell's colour always matches its number. */
 export function distanceBand(score: number | null | undefined, national: number | null | undefined): DistanceBand | null {
   const d = gap(score, national);
   if (d == null) return null;
-  return distanceBands.find((b) => b.test(d))!.key;
+  const printed = roundHalfUp(d);
+  return distanceBands.find((b) => b.test(printed))!.key;
 }

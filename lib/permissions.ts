@@ -52,3 +52,8 @@ export function can(actor: Actor | null | undefined, action: Action, subject: Su
   if (reach === "own") return subject.organisationId != null && actor.organisationIds.includes(subject.organisationId);
   return false;
 }
+
+/** Drafts are work in progress: only their own CIOs and admins see them; the rest is open. */
+export function canSeeAssessment(actor: Actor | null | undefined, assessment: { status: string; organisationId: string }): boolean {
+  return assessment.status !== "draft" || can(actor, "assessment.view-draft", { organisationId: assessment.organisationId });
+}

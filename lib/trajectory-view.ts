@@ -11,14 +11,22 @@ export interface ScoreRow {
   score: number;
 }
 
-/** A scope's actual per period: the mean of its providers' reported scores in that period. */
+/**
+ * A scope's actual per period: the mean over its providers of each one's latest reported
+ * score by that period. Carrying a provider's previous score forward until it reports
+ * again keeps the mean from jumping with who happens to have reported.
+ */
 export function summaryActuals(rows: readonly ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>): Actual[] {
-  const byDate = new Map<string, number[]>();
-  for (const r of rows) {
-    if (r.domainId !== domainId || (organisationIds && !organisationIds.has(r.organisationId))) continue;
-    byDate.set(r.date, [...(byDate.get(r.date) ?? []), r.score]);
+  const relevant = rows
+    .filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const latest = new Map<string, number>();
+  const actuals: Actual[] = [];
+  for (const [i, r] of relevant.entries()) {
+    latest.set(r.organisationId, r.score);
+    if (relevant[i + 1]?.date !== r.date) actuals.push({ date: r.date, value: mean([...latest.values()])! });
   }
-  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, scores]) => ({ date, value: mean(scores)! }));
+  return actuals;
 }
 
 export interface GoalRule {

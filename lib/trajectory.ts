@@ -50,7 +50,8 @@ export const trajectoryRules = [
   "The current rate of change is the change between the two latest reported scores, per year.",
   `On track: at the current rate, the score reaches the next target by its date. At risk: it falls short by ${AT_RISK_MARGIN} points or fewer, or there is no score since the baseline to measure a rate from and the baseline is below the target. Off track: it falls short by more than ${AT_RISK_MARGIN} points.`,
   "Once every target's date has passed, the last target is judged by the score measured at its date (read off the line between the scores either side of it); with no score since the baseline, a passed target counts as off track.",
-  "A score already at or above the target is on track.",
+  "A score already at or above the target is on track, unless the current rate takes it back below the target by its date.",
+  "A footprint's or system's actual in a period is the mean over its providers of each one's latest reported score by then: a provider that has not yet reported again counts with its previous score, so the mean does not jump because of who has reported.",
 ];
 
 function interpolate(points: readonly { day: number; value: number }[], day: number): number {

@@ -21,8 +21,10 @@ try {
     console.error("This database already has data: nothing was seeded.");
     process.exitCode = 1;
   } else {
-    await seedReferenceData(handle.db);
-    await seedTrajectories(handle.db);
+    await handle.db.transaction(async (tx) => {
+      await seedReferenceData(tx);
+      await seedTrajectories(tx);
+    });
     console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores.");
   }
 } finally {

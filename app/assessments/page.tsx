@@ -4,7 +4,7 @@ import { StatusTag } from "@/components/status-tag";
 import { listAssessments, type AssessmentListItem } from "@/db/queries/assessments";
 import { listOrganisations } from "@/db/queries/places";
 import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/permissions";
+import { canSeeAssessment } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -42,7 +42,7 @@ export default async function AssessmentsPage() {
   const user = await requireUser();
   const [assessments, organisations] = await Promise.all([listAssessments(), listOrganisations()]);
   const ownOrganisations = organisations.filter((o) => user.organisationIds.includes(o.id));
-  const all = assessments.filter((a) => a.status !== "draft" || can(user, "assessment.view-draft", { organisationId: a.organisationId }));
+  const all = assessments.filter((a) => canSeeAssessment(user, a));
   const awaiting = all.filter((a) => a.status === "submitted");
   const mine = all.filter((a) => user.organisationIds.includes(a.organisationId));
   return (

@@ -4,13 +4,13 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
-export type SignInState = { error: string; email: string } | null;
+export type SignInState = { error: string; field: "email" | "password"; email: string } | null;
 
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").trim();
   const password = String(formData.get("password") ?? "");
   if (!email || !password) {
-    return { error: !email ? "Enter your email address" : "Enter your password", email };
+    return !email ? { error: "Enter your email address", field: "email", email } : { error: "Enter your password", field: "password", email };
   }
   try {
     await signIn("credentials", { email, password, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
@@ -18,7 +18,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   } catch (error) {
     if (error instanceof AuthError) {
       // One message for every failure, so the form does not reveal which accounts exist.
-      return { error: "The email address or password is not right, or the account is disabled.", email };
+      return { error: "The email address or password is not right, or the account is disabled.", field: "email", email };
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -152,6 +152,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
           organisations={new Map(organisations.map((o) => [o.id, o]))}
           domains={summaryDomains.length > 0 ? summaryDomains : structure.domains}
           scopeLabel={scopeLabel}
+          linkParams={{ framework: structure.code, ...(asAt ? { asAt } : {}) }}
         />
       )}
 

@@ -16,24 +16,37 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           <div className="nhsuk-error-summary__body">
             <ul className="nhsuk-list nhsuk-error-summary__list">
               <li>
-                <a href="#email">{state.error}</a>
+                <a href={`#${state.field}`}>{state.error}</a>
               </li>
             </ul>
           </div>
         </div>
       )}
-      <div className={`nhsuk-form-group${state?.error ? " nhsuk-form-group--error" : ""}`}>
-        <label className="nhsuk-label" htmlFor="email">
-          Email address
-        </label>
-        <input className="nhsuk-input" id="email" name="email" type="email" autoComplete="username" spellCheck={false} defaultValue={state?.email ?? ""} />
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="password">
-          Password
-        </label>
-        <input className="nhsuk-input" id="password" name="password" type="password" autoComplete="current-password" />
-      </div>
+      {(["email", "password"] as const).map((field) => {
+        const error = state?.field === field ? state.error : null;
+        return (
+          <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`} key={field}>
+            <label className="nhsuk-label" htmlFor={field}>
+              {field === "email" ? "Email address" : "Password"}
+            </label>
+            {error && (
+              <span className="nhsuk-error-message" id={`${field}-error`}>
+                <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+              </span>
+            )}
+            <input
+              className={`nhsuk-input${error ? " nhsuk-input--error" : ""}`}
+              id={field}
+              name={field}
+              type={field}
+              autoComplete={field === "email" ? "username" : "current-password"}
+              spellCheck={false}
+              defaultValue={field === "email" ? (state?.email ?? "") : undefined}
+              aria-describedby={error ? `${field}-error` : undefined}
+            />
+          </div>
+        );
+      })}
       <button className="nhsuk-button" type="submit" disabled={pending}>
         Sign in
       </button>

@@ -74,7 +74,7 @@ export function UserForm({ organisations, user }: Props) {
                   name="organisationIds"
                   type="checkbox"
                   value={o.id}
-                  defaultChecked={user?.organisationIds.includes(o.id)}
+                  defaultChecked={(state && !state.ok ? (state.lists?.organisationIds ?? []) : (user?.organisationIds ?? [])).includes(o.id)}
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`org-${o.id}`}>
                   {o.name}

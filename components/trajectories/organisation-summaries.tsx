@@ -9,11 +9,14 @@ export function OrganisationSummaries({
   organisations,
   domains,
   scopeLabel,
+  linkParams,
 }: {
   summaries: { organisationId: string; cells: OrganisationTrajectoryCell[] }[];
   organisations: Map<string, { name: string }>;
   domains: { id: string; shortName: string }[];
   scopeLabel: string;
+  /** Carried into each organisation's link, so an as-at view stays as at that date. */
+  linkParams: Record<string, string>;
 }) {
   return (
     <div className="app-table-scroll" role="region" aria-label="Organisation trajectory summaries (scrolls sideways)" tabIndex={0}>
@@ -36,7 +39,7 @@ export function OrganisationSummaries({
           {summaries.map((s) => (
             <tr key={s.organisationId}>
               <th scope="row">
-                <Link href={`/trajectories?organisation=${s.organisationId}`}>{organisations.get(s.organisationId)?.name}</Link>
+                <Link href={`/trajectories?${new URLSearchParams({ ...linkParams, organisation: s.organisationId })}`}>{organisations.get(s.organisationId)?.name}</Link>
               </th>
               {s.cells.map((c) => (
                 <td key={c.domainId}>
@@ -44,7 +47,8 @@ export function OrganisationSummaries({
                   {c.ownTargets && (
                     <span>
                       {" "}
-                      ★<span className="nhsuk-u-visually-hidden"> against its own targets</span>
+                      <span aria-hidden="true">★</span>
+                      <span className="nhsuk-u-visually-hidden">against its own targets</span>
                     </span>
                   )}
                 </td>

@@ -37,13 +37,13 @@ async function authoriseTarget(actor: Actor, scope: TargetInput["scope"], scopeI
 /** Adds a target or changes one, refusing a change based on an out-of-date version. */
 export async function setTarget({ actor, input }: { actor: Actor; input: TargetInput }) {
   const { scope, scopeId, frameworkId, domainId, financialYear, score, version } = input;
+  if (!(await scopeExists(scope, scopeId))) throw notFound(`That ${scope}`);
   await authoriseTarget(actor, scope, scopeId, `${scopeId}:${domainId}:${financialYear}`);
   const db = await getDb();
   const [domain] = await db.select().from(frameworkDomains).where(eq(frameworkDomains.id, domainId));
   if (!domain || domain.frameworkId !== frameworkId) {
     throw invalid("That domain is not part of this framework: nothing was saved.", { domainId: "Choose a domain of this framework" });
   }
-  if (!(await scopeExists(scope, scopeId))) throw notFound(`That ${scope}`);
   const fy = formatFinancialYear(financialYear);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -53,7 +53,10 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
       .for("update");
     const after = { scope, scopeId, domainId, financialYear, score, domain: domain.name, year: fy };
     if (existing) {
-      if (version == null || version !== existing.version) {
+      if (version == null) {
+        throw conflict(`There is already a ${fy} target for ${domain.name} (${existing.score}%): change that one instead.`);
+      }
+      if (version !== existing.version) {
         throw conflict(`The ${fy} target for ${domain.name} was changed by someone else after you opened this page (it is now ${existing.score}%). Reload to see it.`);
       }
       if (existing.score === score) return existing;
@@ -77,24 +80,32 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
     const [created] = await tx
       .insert(targets)
       .values({ scope, [scope === "system" ? "systemId" : scope === "footprint" ? "footprintId" : "organisationId"]: scopeId, domainId, financialYear, score, updatedById: actor.id })
+      .onConflictDoNothing()
       .returning();
+    // Someone else added the same year a moment ago.
+    if (!created) throw conflict(`A ${fy} target for ${domain.name} was added by someone else just now. Reload to see it.`);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "target.set",
       entityType: "target",
-      entityId: created!.id,
+      entityId: created.id,
       organisationId: scope === "organisation" ? scopeId : null,
       before: null,
       after,
     });
-    return created!;
+    return created;
   });
 }
 
 export async function removeTarget({ actor, targetId, version }: { actor: Actor; targetId: string; version: number }) {
   const db = await getDb();
-  const [target] = await db.select().from(targets).where(eq(targets.id, targetId));
-  if (!target) throw notFound("That target");
+  const [found] = await db
+    .select({ target: targets, domain: frameworkDomains.name })
+    .from(targets)
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, targets.domainId))
+    .where(eq(targets.id, targetId));
+  if (!found) throw notFound("That target");
+  const { target, domain } = found;
   const scopeId = (target.systemId ?? target.footprintId ?? target.organisationId)!;
   await authoriseTarget(actor, target.scope, scopeId, targetId);
   await db.transaction(async (tx) => {
@@ -106,7 +117,7 @@ export async function removeTarget({ actor, targetId, version }: { actor: Actor;
       entityType: "target",
       entityId: targetId,
       organisationId: target.scope === "organisation" ? scopeId : null,
-      before: { scope: target.scope, scopeId, domainId: target.domainId, financialYear: target.financialYear, score: target.score, year: formatFinancialYear(target.financialYear) },
+      before: { scope: target.scope, scopeId, domainId: target.domainId, financialYear: target.financialYear, score: target.score, domain, year: formatFinancialYear(target.financialYear) },
       after: null,
     });
   });

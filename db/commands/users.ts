@@ -52,6 +52,8 @@ export async function createUser({
 /** A user's role and organisations; takes effect on their next request. */
 export async function updateUserAccess({ actor, userId, role, organisationIds }: { actor: Actor; userId: string; role: Role; organisationIds: string[] }) {
   await requireUserManager(actor, userId);
+  // Someone must always be left who can manage users.
+  if (userId === actor.id && role !== "admin") throw conflict("You cannot remove your own administrator role: ask another administrator.");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, notExists, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { auditLog, users } from "../schema";
+import { assessments, auditLog, users } from "../schema";
 
 export interface AuditListItem {
   id: number;
@@ -34,10 +34,39 @@ async function listAuditEntries(where: SQL | undefined, limit: number): Promise<
     .limit(limit);
 }
 
-export function listAuditEntriesByOrganisation({ organisationId, limit = 100 }: { organisationId: string; limit?: number }) {
-  return listAuditEntries(eq(auditLog.organisationId, organisationId), limit);
+// Score changes inside an assessment that is a draft now: work in progress, for its own CIOs.
+const notADraftScore = notExists(
+  sql`(select 1 from ${assessments} where ${auditLog.entityType} = 'domain_score'
+       and ${assessments.id}::text = split_part(${auditLog.entityId}, ':', 1) and ${assessments.status} = 'draft')`,
+);
+
+export function listAuditEntriesByOrganisation({
+  organisationId,
+  includeDraftScores,
+  limit = 100,
+}: {
+  organisationId: string;
+  /** Only for those who may see the organisation's drafts. */
+  includeDraftScores: boolean;
+  limit?: number;
+}) {
+  return listAuditEntries(and(eq(auditLog.organisationId, organisationId), includeDraftScores ? undefined : notADraftScore), limit);
 }
 
-export function listAuditEntriesByEntity({ entityType, entityId, limit = 100 }: { entityType: string; entityId: string; limit?: number }) {
-  return listAuditEntries(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)), limit);
+export function listAuditEntriesByEntity({
+  entityType,
+  entityId,
+  includeRefusals = true,
+  limit = 100,
+}: {
+  entityType: string;
+  entityId: string;
+  /** Refused attempts name who tried: only for those who may see the full history. */
+  includeRefusals?: boolean;
+  limit?: number;
+}) {
+  return listAuditEntries(
+    and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), includeRefusals ? undefined : ne(auditLog.action, "access.denied")),
+    limit,
+  );
 }

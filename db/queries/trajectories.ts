@@ -102,7 +102,15 @@ export async function getTrajectoryData({
     db
       .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
       .from(auditLog)
-      .where(and(inArray(auditLog.entityType, ["assessment", "domain_score", "target"]), lte(auditLog.at, until)))
+      .where(
+        and(
+          lte(auditLog.at, until),
+          or(
+            and(inArray(auditLog.entityType, ["assessment", "domain_score"]), inArray(auditLog.organisationId, providerIds)),
+            eq(auditLog.entityType, "target"),
+          ),
+        ),
+      )
       .orderBy(asc(auditLog.at), asc(auditLog.id)),
     national,
   ]);

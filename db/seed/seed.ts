@@ -173,8 +173,11 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedTrajectories(db);
     return false;
   }
-  await seedReferenceData(db);
-  await seedTrajectories(db);
-  await seedDemoUsers(db);
+  // All or nothing: a half-seeded database would look seeded and never get its accounts.
+  await db.transaction(async (tx) => {
+    await seedReferenceData(tx);
+    await seedTrajectories(tx);
+    await seedDemoUsers(tx);
+  });
   return true;
 }

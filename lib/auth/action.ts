@@ -6,17 +6,23 @@ import { toAppError, type FieldErrors } from "@/lib/errors";
 
 export type ActionState =
   | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors: FieldErrors; values?: Record<string, string> }
+  | { ok: false; message: string; fieldErrors: FieldErrors; values?: Record<string, string>; lists?: Record<string, string[]> }
   | null;
 
-/** What the user typed, sent back so a refused form shows it again rather than blanks. */
-function typedValues(formData: FormData): Record<string, string> {
+/**
+ * What the user typed, sent back so a refused form shows it again rather than blanks:
+ * `values` the last value of each field, `lists` every value of each (ticked checkboxes).
+ */
+function typed(formData: FormData): { values: Record<string, string>; lists: Record<string, string[]> } {
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const [key, value] of formData.entries()) {
     // Never echo a password back into the page.
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION") || /password/i.test(key)) continue;
+    values[key] = value;
+    (lists[key] ??= []).push(value);
   }
-  return values;
+  return { values, lists };
 }
 
 /** Form fields as an object; a name that repeats (checkboxes) becomes an array. */
@@ -46,14 +52,14 @@ export function userAction<S extends z.ZodType>(
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-      return { ok: false, message: "Nothing was saved: correct the answers marked below.", fieldErrors, values: typedValues(formData) };
+      return { ok: false, message: "Nothing was saved: correct the answers marked below.", fieldErrors, ...typed(formData) };
     }
     try {
       return await handler(parsed.data, user, formData);
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
       const appError = toAppError(error);
-      return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors, values: typedValues(formData) };
+      return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors, ...typed(formData) };
     }
   };
 }

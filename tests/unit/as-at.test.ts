@@ -44,7 +44,8 @@ describe("targetsAsAt", () => {
 });
 
 describe("endOfDay", () => {
-  it("includes the whole of the chosen day", () => {
+  it("includes the whole of the chosen day in England, in winter and in summer time", () => {
     expect(endOfDay("2017-03-12").toISOString()).toBe("2017-03-12T23:59:59.999Z");
+    expect(endOfDay("2017-07-12").toISOString()).toBe("2017-07-12T22:59:59.999Z");
   });
 });

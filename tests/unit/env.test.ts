@@ -1,12 +1,12 @@
 // Unit tests for lib/env.ts: the environment, checked, with errors that name the variable.
 import { describe, expect, it } from "vitest";
-import { entraIdConfigured, parseEnv } from "@/lib/env";
+import { entraIdConfigured, entraTenantId, parseEnv } from "@/lib/env";
 
 const SECRET_32 = "s".repeat(32);
 const entra = {
   AUTH_MICROSOFT_ENTRA_ID_ID: "00000000-aaaa-4bbb-8ccc-000000000001",
   AUTH_MICROSOFT_ENTRA_ID_SECRET: "client-secret",
-  AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/tenant-id/v2.0",
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/0b5e3c2a-1d4f-4e6a-9b7c-8d2e1f3a4b5c/v2.0",
 };
 
 function errorOf(source: Record<string, string | undefined>): string {
@@ -115,9 +115,9 @@ describe("parseEnv", () => {
       expect(message).toContain("AUTH_MICROSOFT_ENTRA_ID_SECRET: must be set with the other");
     });
 
-    it("rejects an issuer that is not a URL", () => {
+    it("rejects an issuer that is not a tenant's issuer URL", () => {
       const message = errorOf({ ...entra, AUTH_MICROSOFT_ENTRA_ID_ISSUER: "tenant-id" });
-      expect(message).toContain("AUTH_MICROSOFT_ENTRA_ID_ISSUER: must be the issuer URL");
+      expect(message).toContain("AUTH_MICROSOFT_ENTRA_ID_ISSUER: must be your tenant's issuer URL");
     });
   });
 });
@@ -135,5 +135,16 @@ describe("entraIdConfigured", () => {
     // Built directly: parseEnv would refuse a partial set.
     const partial = { DATA_DIR: ".data", ...entra, [key]: undefined };
     expect(entraIdConfigured(partial)).toBe(false);
+  });
+});
+
+describe("the Entra ID issuer", () => {
+  it("must be tenant-specific, because a multi-tenant issuer lets any tenant assert any email", () => {
+    const base = { AUTH_MICROSOFT_ENTRA_ID_ID: "id", AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret" };
+    for (const issuer of ["https://login.microsoftonline.com/common/v2.0", "https://login.microsoftonline.com/organizations/v2.0", "https://evil.example/0b5e3c2a-1d4f-4e6a-9b7c-8d2e1f3a4b5c/v2.0"]) {
+      expect(() => parseEnv({ ...base, AUTH_MICROSOFT_ENTRA_ID_ISSUER: issuer }), issuer).toThrow(/AUTH_MICROSOFT_ENTRA_ID_ISSUER: must be your tenant's issuer URL/);
+    }
+    expect(entraTenantId("https://login.microsoftonline.com/0B5E3C2A-1D4F-4E6A-9B7C-8D2E1F3A4B5C/v2.0")).toBe("0b5e3c2a-1d4f-4e6a-9b7c-8d2e1f3a4b5c");
+    expect(entraTenantId("https://login.microsoftonline.com/common/v2.0")).toBeNull();
   });
 });

@@ -145,3 +145,13 @@ describe("buildHeatmap with twenty domains (nothing assumes fourteen)", () => {
     expect(h.domainSummaries.map((s) => s.providersAbove)).toEqual([0, ...Array(19).fill(1)]);
   });
 });
+
+describe("colour and printed gap agree", () => {
+  it("bands a mean 4.6 below national with the −5 it prints, not as 'within 4 points'", async () => {
+    const { distanceBand, formatGap } = await import("@/lib/maturity");
+    expect(formatGap(40.4 - 45)).toBe("−5");
+    expect(distanceBand(40.4, 45)).toBe("below");
+    expect(formatGap(49.4 - 45)).toBe("+4");
+    expect(distanceBand(49.4, 45)).toBe("near");
+  });
+});

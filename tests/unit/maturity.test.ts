@@ -262,10 +262,10 @@ describe("distance bands", () => {
     [-4, "near"],
     [0, "near"],
     [4, "near"],
-    [4.5, "near"],
+    [4.5, "above"], // printed as +5 (half up), so coloured as 5 points above
     [5, "above"],
     [14, "above"],
-    [14.5, "above"],
+    [14.5, "far-above"], // printed as +15
     [15, "far-above"],
     [100, "far-above"],
   ] as const)("a distance of %d is %s", (distance, band) => {

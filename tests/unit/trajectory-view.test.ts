@@ -16,11 +16,12 @@ const rows = [
 ];
 
 describe("summaryActuals", () => {
-  it("takes the mean of the providers reporting in each period, oldest first, optionally for some providers", () => {
-    expect(summaryActuals(rows, "d1")).toEqual([
-      { date: "2016-02-29", value: 42 },
-      { date: "2017-02-28", value: 60 },
-    ]);
+  it("takes the mean of every provider's latest score by each period, carrying forward those that have not reported again", () => {
+    const actuals = summaryActuals(rows, "d1");
+    expect(actuals[0]).toEqual({ date: "2016-02-29", value: 42 });
+    // o3 has not reported in 2017: its 46 still counts beside o1's 50 and o2's 70.
+    expect(actuals[1]!.date).toBe("2017-02-28");
+    expect(actuals[1]!.value).toBeCloseTo((50 + 70 + 46) / 3, 10);
     expect(summaryActuals(rows, "d1", new Set(["o1"]))).toEqual([
       { date: "2016-02-29", value: 26 },
       { date: "2017-02-28", value: 50 },
@@ -75,7 +76,7 @@ describe("trajectoryChartPoints", () => {
     const points = trajectoryChartPoints(t!);
     expect(points.map((p) => ({ ...p, day: undefined }))).toEqual([
       { day: undefined, actual: 42, national: 44, plan: 42 },
-      { day: undefined, actual: 60 },
+      { day: undefined, actual: 55.3 }, // (50 + 70 + o3's carried-forward 46) / 3
       { day: undefined, plan: 55 },
     ]);
     expect(points[0]!.day).toBeLessThan(points[1]!.day);

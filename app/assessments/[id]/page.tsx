@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { isEditable } from "@/lib/assessment-workflow";
 import { isUuid } from "@/lib/ids";
 import { formatGap, formatPercent, gap } from "@/lib/maturity";
-import { can } from "@/lib/permissions";
+import { can, canSeeAssessment } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -34,13 +34,12 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { assessment, organisation, period } = detail;
   const subject = { organisationId: organisation.id };
-  // A draft is work in progress: only its own CIOs and admins can see it.
-  if (assessment.status === "draft" && !can(user, "assessment.view-draft", subject)) notFound();
+  if (!canSeeAssessment(user, { status: assessment.status, organisationId: organisation.id })) notFound();
 
   const [structure, national, history, previous] = await Promise.all([
     getFrameworkStructure({ frameworkId: period.frameworkId }),
     getNationalAveragesByPeriod({ periodId: period.id }),
-    listAuditEntriesByEntity({ entityType: "assessment", entityId: id }),
+    listAuditEntriesByEntity({ entityType: "assessment", entityId: id, includeRefusals: can(user, "history.view", { organisationId: organisation.id }) }),
     Object.keys(detail.scores).length === 0
       ? getPreviousReportedScores({ organisationId: organisation.id, frameworkId: period.frameworkId, before: period.assessedOn })
       : null,

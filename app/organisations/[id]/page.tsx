@@ -15,7 +15,7 @@ import { isUuid } from "@/lib/ids";
 import { formatGap, formatPercent } from "@/lib/maturity";
 import { firstParam } from "@/lib/maturity-selection";
 import { compareWithPeers } from "@/lib/organisation-comparison";
-import { can } from "@/lib/permissions";
+import { can, canSeeAssessment } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -30,12 +30,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     getOrganisationById({ organisationId: id }),
     getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint) }),
     listAssessmentsByOrganisation({ organisationId: id }),
-    can(user, "history.view", { organisationId: id }) ? listAuditEntriesByOrganisation({ organisationId: id, limit: 200 }) : [],
+    can(user, "history.view", { organisationId: id })
+      ? listAuditEntriesByOrganisation({ organisationId: id, includeDraftScores: can(user, "assessment.view-draft", { organisationId: id }), limit: 200 })
+      : [],
   ]);
   if (!organisation || !selection) notFound();
   const { structure, period } = selection;
   const seesDrafts = can(user, "assessment.view-draft", { organisationId: id });
-  const visible = assessments.filter((a) => a.status !== "draft" || seesDrafts);
+  const visible = assessments.filter((a) => canSeeAssessment(user, { status: a.status, organisationId: id }));
   const onFramework = visible.filter((a) => a.frameworkId === structure.id);
   // Compare within the organisation's own footprint: the one chosen, else its first.
   const footprint =
