@@ -1,9 +1,11 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
 import type { ChartPoint } from "@/lib/trajectory-view";
 
-const dayToLabel = (day: number) => new Date(day * 86_400_000).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+// Ticks sit at the end of each financial year (31 March), labelled as the year it ends: 2016/17.
+const dayToLabel = (day: number) => formatFinancialYear(financialYearOf(new Date(day * 86_400_000).toISOString().slice(0, 10)));
 
 // Decorative for assistive technology: the table beside it carries the same figures.
 export function TrajectoryChart({ points, ticks }: { points: ChartPoint[]; ticks: number[] }) {
