@@ -57,3 +57,14 @@ export function can(actor: Actor | null | undefined, action: Action, subject: Su
 export function canSeeAssessment(actor: Actor | null | undefined, assessment: { status: string; organisationId: string }): boolean {
   return assessment.status !== "draft" || can(actor, "assessment.view-draft", { organisationId: assessment.organisationId });
 }
+
+export type TargetScope = "system" | "footprint" | "organisation";
+
+/** The action a target edit needs: summary targets are the board's, organisations' their CIOs'. */
+export function targetAction(scope: TargetScope): Action {
+  return scope === "organisation" ? "target.set-organisation" : "target.set-summary";
+}
+
+export function canSetTarget(actor: Actor | null | undefined, scope: TargetScope, scopeId: string): boolean {
+  return can(actor, targetAction(scope), scope === "organisation" ? { organisationId: scopeId } : {});
+}

@@ -162,3 +162,28 @@ export function organisationTrajectories({
     }),
   }));
 }
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A past date from the URL to rebuild the figures at; anything else (or today onwards) means now. */
+export function parseAsAt(value: string | undefined, today: string): string | null {
+  return value && isoDate.test(value) && !Number.isNaN(Date.parse(value)) && value < today ? value : null;
+}
+
+/** The section goal that applies to a framework, with the domains it covers. */
+export function goalRule<G extends { sectionId: string; threshold: number; tolerance: number; financialYear: number }>(
+  goals: readonly G[],
+  sections: readonly { id: string; domains: readonly { id: string }[] }[],
+): (G & { domainIds: Set<string> }) | null {
+  for (const g of goals) {
+    const section = sections.find((s) => s.id === g.sectionId);
+    if (section) return { ...g, domainIds: new Set(section.domains.map((d) => d.id)) };
+  }
+  return null;
+}
+
+/** The domains the organisation summaries compare: those the scope has targets for, else all. */
+export function summaryDomainIds(domainIds: readonly string[], targets: readonly TargetState[], scopeId: string): string[] {
+  const targeted = domainIds.filter((id) => targets.some((t) => t.scopeId === scopeId && t.domainId === id));
+  return targeted.length > 0 ? targeted : [...domainIds];
+}

@@ -11,22 +11,19 @@ import { requireUser } from "@/lib/auth/session";
 import { formatFinancialYear } from "@/lib/financial-year";
 import { isUuid } from "@/lib/ids";
 import { firstParam } from "@/lib/maturity-selection";
-import { can } from "@/lib/permissions";
+import { canSetTarget } from "@/lib/permissions";
 import { trajectoryRules } from "@/lib/trajectory";
-import { buildDomainTrajectories, organisationTrajectories } from "@/lib/trajectory-view";
+import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt, summaryDomainIds } from "@/lib/trajectory-view";
 
 export const metadata: Metadata = { title: "Trajectories" };
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 export default async function TrajectoriesPage({ searchParams }: { searchParams: Params }) {
   const user = await requireUser();
   const params = await searchParams;
   const today = new Date().toISOString().slice(0, 10);
-  const asAtParam = firstParam(params.asAt);
-  const asAt = asAtParam && isoDate.test(asAtParam) && !Number.isNaN(Date.parse(asAtParam)) && asAtParam < today ? asAtParam : null;
+  const asAt = parseAsAt(firstParam(params.asAt), today);
   const organisationParam = firstParam(params.organisation);
   const [selection, organisation, organisations] = await Promise.all([
     getMaturitySelection({ framework: firstParam(params.framework), footprint: firstParam(params.footprint) }),
@@ -44,10 +41,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   const domainIds = structure.domains.map((d) => d.id);
   const [data, goals] = await Promise.all([getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }), listSectionGoals({ scope })]);
 
-  const goalRow = goals.find((g) => structure.sections.some((s) => s.id === g.sectionId));
-  const goal = goalRow
-    ? { ...goalRow, domainIds: new Set(structure.sections.find((s) => s.id === goalRow.sectionId)!.domains.map((d) => d.id)) }
-    : null;
+  const goal = goalRule(goals, structure.sections);
   const judgedOn = asAt ?? today;
   const trajectories = buildDomainTrajectories({
     domainIds,
@@ -61,26 +55,27 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   });
   const domains = new Map(structure.domains.map((d) => [d.id, d]));
   const goalMisses = goal ? trajectories.filter((t) => t.goal && t.goal.meets !== true) : [];
-  const mayEdit = !asAt && (scope.type === "organisation" ? can(user, "target.set-organisation", { organisationId: scope.id }) : can(user, "target.set-summary"));
+  // Editing is for the present: the past is read-only.
+  const mayEdit = !asAt && canSetTarget(user, scope.type, scope.id);
   const reporting = new Set(data.rows.map((r) => r.organisationId));
-  const summaryDomains = structure.domains.filter((d) => data.targets.some((t) => t.scopeId === scope.id && t.domainId === d.id));
+  const summaryIds = summaryDomainIds(domainIds, data.targets, scope.id);
   const summaries =
     scope.type === "organisation"
       ? []
       : organisationTrajectories({
           organisationIds: data.providerIds.filter((id) => reporting.has(id)),
-          domainIds: (summaryDomains.length > 0 ? summaryDomains : structure.domains).map((d) => d.id),
+          domainIds: summaryIds,
           rows: data.rows,
           targets: data.targets,
           scopeId: scope.id,
           asAt: judgedOn,
         });
-  const permalink = `/trajectories?${new URLSearchParams({
+  const scopeParams = {
     framework: structure.code,
     ...(footprint ? { footprint: footprint.code } : {}),
     ...(organisation ? { organisation: organisation.id } : {}),
-    asAt: judgedOn,
-  })}`;
+  };
+  const permalink = `/trajectories?${new URLSearchParams({ ...scopeParams, asAt: judgedOn })}`;
 
   return (
     <>
@@ -103,7 +98,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
           </h2>
           <p>
             Scores, targets and statuses as they stood at the end of that day, rebuilt from the change history. Targets cannot be changed in this view.{" "}
-            <Link href={permalink.replace(/&?asAt=[^&]*/, "")}>Show today&apos;s figures</Link>
+            <Link href={`/trajectories?${new URLSearchParams(scopeParams)}`}>Show today&apos;s figures</Link>
           </p>
         </div>
       ) : (
@@ -150,7 +145,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
         <OrganisationSummaries
           summaries={summaries}
           organisations={new Map(organisations.map((o) => [o.id, o]))}
-          domains={summaryDomains.length > 0 ? summaryDomains : structure.domains}
+          domains={summaryIds.map((id) => domains.get(id)!)}
           scopeLabel={scopeLabel}
           linkParams={{ framework: structure.code, ...(asAt ? { asAt } : {}) }}
         />

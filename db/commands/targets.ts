@@ -5,7 +5,7 @@ import { footprints, frameworkDomains, organisations, systems, targets } from ".
 import { recordAudit, recordDenied } from "./audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { formatFinancialYear } from "@/lib/financial-year";
-import { can, type Actor } from "@/lib/permissions";
+import { canSetTarget, targetAction, type Actor } from "@/lib/permissions";
 import type { TargetInput } from "@/lib/schemas/target";
 
 const scopeColumn = { system: targets.systemId, footprint: targets.footprintId, organisation: targets.organisationId } as const;
@@ -18,11 +18,9 @@ async function scopeExists(scope: TargetInput["scope"], scopeId: string): Promis
 }
 
 async function authoriseTarget(actor: Actor, scope: TargetInput["scope"], scopeId: string, entityId: string) {
-  const allowed =
-    scope === "organisation" ? can(actor, "target.set-organisation", { organisationId: scopeId }) : can(actor, "target.set-summary");
-  if (allowed) return;
+  if (canSetTarget(actor, scope, scopeId)) return;
   await recordDenied(await getDb(), actor, {
-    action: scope === "organisation" ? "target.set-organisation" : "target.set-summary",
+    action: targetAction(scope),
     entityType: "target",
     entityId,
     organisationId: scope === "organisation" ? scopeId : null,

@@ -190,3 +190,17 @@ describe("can", () => {
     }
   });
 });
+
+describe("canSetTarget", () => {
+  it("gives summary targets to board and admin, organisation targets to the organisation's CIO and admin", async () => {
+    const { canSetTarget } = await import("@/lib/permissions");
+    const cio = actor("cio", ["org-1"]);
+    expect(canSetTarget(actor("board"), "footprint", "fp-1")).toBe(true);
+    expect(canSetTarget(actor("board"), "organisation", "org-1")).toBe(false);
+    expect(canSetTarget(cio, "organisation", "org-1")).toBe(true);
+    expect(canSetTarget(cio, "organisation", "org-2")).toBe(false);
+    expect(canSetTarget(cio, "system", "sys-1")).toBe(false);
+    expect(canSetTarget(actor("admin"), "organisation", "org-2")).toBe(true);
+    expect(canSetTarget(actor("viewer"), "system", "sys-1")).toBe(false);
+  });
+});

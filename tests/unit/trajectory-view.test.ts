@@ -82,3 +82,29 @@ describe("trajectoryChartPoints", () => {
     expect(points[0]!.day).toBeLessThan(points[1]!.day);
   });
 });
+
+describe("page rules moved out of the trajectories page", () => {
+  it("parseAsAt takes only a real past date", async () => {
+    const { parseAsAt } = await import("@/lib/trajectory-view");
+    expect(parseAsAt("2017-01-31", "2026-11-24")).toBe("2017-01-31");
+    expect(parseAsAt("2026-11-24", "2026-11-24")).toBeNull();
+    expect(parseAsAt("2017-13-45", "2026-11-24")).toBeNull();
+    expect(parseAsAt("yesterday", "2026-11-24")).toBeNull();
+    expect(parseAsAt(undefined, "2026-11-24")).toBeNull();
+  });
+
+  it("goalRule finds the goal of one of the framework's sections, with its domains", async () => {
+    const { goalRule } = await import("@/lib/trajectory-view");
+    const sections = [{ id: "s1", domains: [{ id: "d1" }] }, { id: "s2", domains: [{ id: "d2" }, { id: "d3" }] }];
+    const goal = goalRule([{ sectionId: "other", threshold: 1, tolerance: 0, financialYear: 2018 }, { sectionId: "s2", threshold: 70, tolerance: 5, financialYear: 2018 }], sections);
+    expect(goal?.threshold).toBe(70);
+    expect([...goal!.domainIds]).toEqual(["d2", "d3"]);
+    expect(goalRule([], sections)).toBeNull();
+  });
+
+  it("summaryDomainIds keeps the scope's targeted domains, else all", async () => {
+    const { summaryDomainIds } = await import("@/lib/trajectory-view");
+    expect(summaryDomainIds(["d1", "d2", "d3"], [target("s", "d2", 2016, 50), target("other", "d3", 2016, 50)], "s")).toEqual(["d2"]);
+    expect(summaryDomainIds(["d1", "d2"], [], "s")).toEqual(["d1", "d2"]);
+  });
+});
