@@ -1,6 +1,8 @@
 import { organisationTypes } from "@/lib/organisation-types";
 import { roles } from "@/lib/roles";
 import { assessmentStatuses } from "@/lib/assessment-workflow";
+import { decisions, deliverableStatuses } from "@/lib/tollgate";
+import { itemKinds, itemStatuses, workstreamStatuses } from "@/lib/workstream";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -327,3 +329,243 @@ export const sectionGoals = pgTable(
   ],
 );
 export type SectionGoal = typeof sectionGoals.$inferSelect;
+
+// ---- Workstreams and tollgate reviews ------------------------------------------------
+
+// A stage-gate lifecycle is data: another programme can run its workstreams through its own.
+export const lifecycles = pgTable("lifecycles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+});
+export type Lifecycle = typeof lifecycles.$inferSelect;
+
+export const lifecyclePhases = pgTable(
+  "lifecycle_phases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    lifecycleId: uuid("lifecycle_id")
+      .notNull()
+      .references(() => lifecycles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    aims: text("aims").array().notNull(),
+    questions: text("questions").array().notNull(),
+    goal: text("goal").notNull(),
+    // "Tollgate Review", or "Closure Review" for the last phase.
+    reviewName: text("review_name").notNull(),
+  },
+  (t) => [uniqueIndex("lifecycle_phases_number_uq").on(t.lifecycleId, t.number), check("lifecycle_phases_number_min", sql`${t.number} >= 1`)],
+);
+export type LifecyclePhase = typeof lifecyclePhases.$inferSelect;
+
+// The outputs a phase must produce: copied into each workstream's deliverables when the phase opens.
+export const phaseOutputs = pgTable(
+  "phase_outputs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    phaseId: uuid("phase_id")
+      .notNull()
+      .references(() => lifecyclePhases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("phase_outputs_position_uq").on(t.phaseId, t.position)],
+);
+
+export const stpGoals = pgTable(
+  "stp_goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => systems.id),
+    code: text("code").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    summary: text("summary"),
+  },
+  (t) => [uniqueIndex("stp_goals_code_uq").on(t.systemId, t.code)],
+);
+export type StpGoal = typeof stpGoals.$inferSelect;
+
+export const workstreamStatus = pgEnum("workstream_status", workstreamStatuses);
+
+export const workstreams = pgTable(
+  "workstreams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => systems.id),
+    lifecycleId: uuid("lifecycle_id")
+      .notNull()
+      .references(() => lifecycles.id),
+    code: text("code").notNull().unique(),
+    position: integer("position").notNull().default(0),
+    name: text("name").notNull(),
+    vision: text("vision").notNull(),
+    requirementsPreamble: text("requirements_preamble"),
+    leadUserId: uuid("lead_user_id").references(() => users.id),
+    phase: integer("phase").notNull().default(1),
+    status: workstreamStatus("status").notNull().default("active"),
+    nextReviewOn: date("next_review_on"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("workstreams_phase_min", sql`${t.phase} >= 1`), index("workstreams_lead_idx").on(t.leadUserId)],
+);
+export type Workstream = typeof workstreams.$inferSelect;
+
+export const workstreamFootprints = pgTable(
+  "workstream_footprints",
+  {
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    footprintId: uuid("footprint_id")
+      .notNull()
+      .references(() => footprints.id),
+  },
+  (t) => [primaryKey({ columns: [t.workstreamId, t.footprintId] })],
+);
+
+// The STP goals a workstream serves, with the roadmap's examples of how.
+export const workstreamGoals = pgTable(
+  "workstream_goals",
+  {
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => stpGoals.id, { onDelete: "cascade" }),
+    examples: text("examples").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workstreamId, t.goalId] })],
+);
+
+export const workstreamItemKind = pgEnum("workstream_item_kind", itemKinds);
+export const workstreamItemStatus = pgEnum("workstream_item_status", itemStatuses);
+
+// Key objectives and key requirements, each tracked.
+export const workstreamItems = pgTable(
+  "workstream_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    kind: workstreamItemKind("kind").notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    status: workstreamItemStatus("status").notNull().default("not_started"),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("workstream_items_position_uq").on(t.workstreamId, t.kind, t.position)],
+);
+export type WorkstreamItem = typeof workstreamItems.$inferSelect;
+
+export const deliverableStatus = pgEnum("deliverable_status", deliverableStatuses);
+
+// A phase's output for one workstream: kept for every phase, so the record of what was
+// delivered at each tollgate stays.
+export const deliverables = pgTable(
+  "deliverables",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    phase: integer("phase").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    status: deliverableStatus("status").notNull().default("not_started"),
+    reason: text("reason"),
+    note: text("note").notNull().default(""),
+    evidenceUrl: text("evidence_url"),
+    version: integer("version").notNull().default(1),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deliverables_position_uq").on(t.workstreamId, t.phase, t.position),
+    check("deliverables_not_required_reason", sql`${t.status} <> 'not_required' or length(trim(coalesce(${t.reason}, ''))) > 0`),
+  ],
+);
+export type DeliverableRow = typeof deliverables.$inferSelect;
+
+export const tollgateDecision = pgEnum("tollgate_decision", decisions);
+
+export const tollgateReviews = pgTable(
+  "tollgate_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    phase: integer("phase").notNull(),
+    requestedById: uuid("requested_by_id").references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    heldOn: date("held_on"),
+    decision: tollgateDecision("decision"),
+    reasons: text("reasons"),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    // At most one review awaiting a decision per workstream.
+    uniqueIndex("tollgate_reviews_one_pending_uq").on(t.workstreamId).where(sql`${t.decision} is null`),
+    index("tollgate_reviews_workstream_idx").on(t.workstreamId, t.requestedAt),
+    check(
+      "tollgate_reviews_decided_complete",
+      sql`${t.decision} is null or (${t.heldOn} is not null and ${t.decidedAt} is not null and length(trim(coalesce(${t.reasons}, ''))) > 0)`,
+    ),
+  ],
+);
+export type TollgateReview = typeof tollgateReviews.$inferSelect;
+
+// The board members present at a review and what each recommended.
+export const reviewAttendees = pgTable(
+  "review_attendees",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => tollgateReviews.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    recommendation: tollgateDecision("recommendation").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] })],
+);
+
+export const reviewConditions = pgTable(
+  "review_conditions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => tollgateReviews.id, { onDelete: "cascade" }),
+    workstreamId: uuid("workstream_id")
+      .notNull()
+      .references(() => workstreams.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedById: uuid("closed_by_id").references(() => users.id),
+    closureNote: text("closure_note"),
+  },
+  (t) => [
+    index("review_conditions_open_idx").on(t.workstreamId, t.dueOn).where(sql`${t.closedAt} is null`),
+    check("review_conditions_closed_complete", sql`${t.closedAt} is null or length(trim(coalesce(${t.closureNote}, ''))) > 0`),
+  ],
+);
+export type ReviewCondition = typeof reviewConditions.$inferSelect;

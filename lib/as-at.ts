@@ -93,3 +93,8 @@ function londonOffsetMinutes(at: Date): number {
   const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name ?? "");
   return match ? Number(match[1]) * 60 + Math.sign(Number(match[1])) * Number(match[2] ?? 0) : 0;
 }
+
+/** The calendar date in England at an instant, as YYYY-MM-DD. */
+export function londonDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

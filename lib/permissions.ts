@@ -1,7 +1,8 @@
 import type { Role } from "./roles";
 
 // Who may do what, as data. "any": on every record; "own": only on records of an
-// organisation in the user's scope. Anything not listed is refused.
+// organisation in the user's scope; "lead": only on the workstream the user leads.
+// Anything not listed is refused.
 export const actions = [
   "assessment.create",
   "assessment.edit",
@@ -15,12 +16,19 @@ export const actions = [
   "target.set-summary",
   "target.set-organisation",
   "user.manage",
+  "workstream.edit",
+  "workstream.assign-lead",
+  "tollgate.request",
+  "tollgate.decide",
+  "condition.close",
 ] as const;
 export type Action = (typeof actions)[number];
-type Reach = "any" | "own";
+type Reach = "any" | "own" | "lead";
 
 export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
-  admin: Object.fromEntries(actions.map((a) => [a, "any"])),
+  // Tollgate decisions are the programme board's alone: an administrator keeps the data
+  // and the workstreams in order but does not decide.
+  admin: Object.fromEntries(actions.filter((a) => a !== "tollgate.decide").map((a) => [a, "any"])),
   cio: {
     "assessment.create": "own",
     "assessment.edit": "own",
@@ -30,8 +38,16 @@ export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
     "target.set-organisation": "own",
   },
   // Board members set footprint and system targets; CIOs their own organisations' only.
-  board: { "assessment.approve": "any", "assessment.return": "any", "history.view": "any", "target.set-summary": "any" },
-  ccio: {},
+  board: {
+    "assessment.approve": "any",
+    "assessment.return": "any",
+    "history.view": "any",
+    "target.set-summary": "any",
+    "tollgate.decide": "any",
+    "condition.close": "any",
+  },
+  // A CCIO works on the workstreams they lead.
+  ccio: { "workstream.edit": "lead", "tollgate.request": "lead", "condition.close": "lead" },
   viewer: {},
 };
 
@@ -43,6 +59,8 @@ export interface Actor {
 
 export interface Subject {
   organisationId?: string;
+  /** For workstream actions: the workstream's lead. */
+  leadUserId?: string | null;
 }
 
 export function can(actor: Actor | null | undefined, action: Action, subject: Subject = {}): boolean {
@@ -50,6 +68,7 @@ export function can(actor: Actor | null | undefined, action: Action, subject: Su
   const reach = permissions[actor.role][action];
   if (reach === "any") return true;
   if (reach === "own") return subject.organisationId != null && actor.organisationIds.includes(subject.organisationId);
+  if (reach === "lead") return subject.leadUserId != null && subject.leadUserId === actor.id;
   return false;
 }
 

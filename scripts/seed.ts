@@ -5,7 +5,7 @@ import { count } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { systems } from "@/db/schema";
-import { seedReferenceData, seedTrajectories } from "@/db/seed/seed";
+import { seedReferenceData, seedTrajectories, seedWorkstreams } from "@/db/seed/seed";
 import { env } from "@/lib/env";
 
 const { DATABASE_URL } = env();
@@ -24,8 +24,9 @@ try {
     await handle.db.transaction(async (tx) => {
       await seedReferenceData(tx);
       await seedTrajectories(tx);
+      await seedWorkstreams(tx);
     });
-    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores.");
+    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores, the trajectory targets, and the five workstreams (without leads: assign them in the app).");
   }
 } finally {
   await handle.close();

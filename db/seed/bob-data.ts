@@ -127,7 +127,9 @@ export const demoUsers = [
   { email: "cio.ouh@demo.nhs.uk", name: "Olu Adeyemi", role: "cio", organisations: ["RTH"] },
   { email: "cio.rbft@demo.nhs.uk", name: "Rachel Brook", role: "cio", organisations: ["RHW"] },
   { email: "board@demo.nhs.uk", name: "Priya Shah", role: "board", organisations: [] },
+  { email: "board.chair@demo.nhs.uk", name: "Jon Ellis", role: "board", organisations: [] },
   { email: "ccio@demo.nhs.uk", name: "Dr Chris Clarke", role: "ccio", organisations: [] },
+  { email: "ccio.bw@demo.nhs.uk", name: "Dr Fatima Rahman", role: "ccio", organisations: [] },
   { email: "viewer@demo.nhs.uk", name: "Sam Taylor", role: "viewer", organisations: [] },
 ] as const;
 
@@ -153,4 +155,14 @@ export const bobSectionGoal = {
   threshold: 70,
   tolerance: 5,
   financialYear: 2018,
+};
+
+// The roadmap names a lead for each workstream on a slide whose text did not survive
+// conversion, so the demo gives two of the demo CCIOs two workstreams each and leaves
+// Information Governance without a lead (as a real programme sometimes is).
+export const demoWorkstreamLeads: Record<string, string> = {
+  RECORDS: "ccio@demo.nhs.uk",
+  CITIZEN: "ccio@demo.nhs.uk",
+  INTELLIGENCE: "ccio.bw@demo.nhs.uk",
+  INFRASTRUCTURE: "ccio.bw@demo.nhs.uk",
 };

@@ -5,18 +5,27 @@ import {
   assessments,
   auditLog,
   domainScores,
+  deliverables,
   footprints,
   frameworkDomains,
   frameworkSections,
   frameworks,
+  lifecyclePhases,
+  lifecycles,
   nationalAverages,
   organisationFootprints,
   organisations,
+  phaseOutputs,
   sectionGoals,
+  stpGoals,
   systems,
   targets,
   userOrganisations,
   users,
+  workstreamFootprints,
+  workstreamGoals,
+  workstreamItems,
+  workstreams,
 } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import {
@@ -31,9 +40,11 @@ import {
   bobSystem,
   demoPassword,
   demoUsers,
+  demoWorkstreamLeads,
   dmi2016,
   dmiPeriods,
 } from "./bob-data";
+import { bobLifecycle, bobStpGoals, bobWorkstreams } from "./bob-workstreams";
 
 /** The BOB partnership, the 2016 DMI and its baseline scores, in one transaction. */
 export async function seedReferenceData(db: Database): Promise<void> {
@@ -165,12 +176,71 @@ export async function seedTrajectories(db: Database): Promise<boolean> {
   return true;
 }
 
+/**
+ * The stage-gate lifecycle, the STP goals and the five workstreams, each at the start of
+ * phase 1 ("the initial task of each work-stream is to fully develop the draft vision,
+ * objectives and scope"), unless a lifecycle exists. Leads are the demo CCIOs if present.
+ */
+export async function seedWorkstreams(db: Database): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(lifecycles);
+  if ((existing?.n ?? 0) > 0) return false;
+  const [system] = await db.select().from(systems).where(eq(systems.code, bobSystem.code));
+  if (!system) return false;
+  await db.transaction(async (tx) => {
+    const [lifecycle] = await tx.insert(lifecycles).values({ code: bobLifecycle.code, name: bobLifecycle.name, description: bobLifecycle.description }).returning();
+    const phases = await tx
+      .insert(lifecyclePhases)
+      .values(bobLifecycle.phases.map((p) => ({ lifecycleId: lifecycle!.id, number: p.number, name: p.name, aims: p.aims, questions: p.questions, goal: p.goal, reviewName: p.reviewName })))
+      .returning();
+    await tx.insert(phaseOutputs).values(
+      bobLifecycle.phases.flatMap((p) => {
+        const phaseId = phases.find((row) => row.number === p.number)!.id;
+        return p.outputs.map((name, i) => ({ phaseId, position: i + 1, name }));
+      }),
+    );
+    const goals = await tx
+      .insert(stpGoals)
+      .values(bobStpGoals.map((g, i) => ({ systemId: system.id, code: g.code, position: i + 1, name: g.name, description: g.description, summary: g.summary })))
+      .returning();
+    const fps = await tx.select().from(footprints).where(eq(footprints.systemId, system.id));
+    const people = await tx.select({ id: users.id, email: users.email }).from(users);
+    const firstOutputs = bobLifecycle.phases.find((p) => p.number === 1)!.outputs;
+    for (const [position, w] of bobWorkstreams.entries()) {
+      const leadEmail = demoWorkstreamLeads[w.code];
+      const [ws] = await tx
+        .insert(workstreams)
+        .values({
+          systemId: system.id,
+          lifecycleId: lifecycle!.id,
+          code: w.code,
+          position: position + 1,
+          name: w.name,
+          vision: w.vision,
+          requirementsPreamble: w.requirementsPreamble,
+          leadUserId: people.find((u) => u.email === leadEmail)?.id ?? null,
+        })
+        .returning();
+      await tx.insert(workstreamFootprints).values(w.footprints.map((code) => ({ workstreamId: ws!.id, footprintId: fps.find((f) => f.code === code)!.id })));
+      await tx.insert(workstreamItems).values([
+        ...w.objectives.map((text, i) => ({ workstreamId: ws!.id, kind: "objective" as const, position: i + 1, text })),
+        ...w.requirements.map((text, i) => ({ workstreamId: ws!.id, kind: "requirement" as const, position: i + 1, text })),
+      ]);
+      if (w.goalExamples.length > 0) {
+        await tx.insert(workstreamGoals).values(w.goalExamples.map((g) => ({ workstreamId: ws!.id, goalId: goals.find((row) => row.code === g.goal)!.id, examples: g.examples })));
+      }
+      await tx.insert(deliverables).values(firstOutputs.map((name, i) => ({ workstreamId: ws!.id, phase: 1, position: i + 1, name })));
+    }
+  });
+  return true;
+}
+
 /** First start of the embedded database: the demo data and one account per role. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(systems);
   if ((row?.n ?? 0) > 0) {
     // A demo database made before trajectories existed gets them on its next start.
     await seedTrajectories(db);
+    await seedWorkstreams(db);
     return false;
   }
   // All or nothing: a half-seeded database would look seeded and never get its accounts.
@@ -178,6 +248,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedReferenceData(tx);
     await seedTrajectories(tx);
     await seedDemoUsers(tx);
+    await seedWorkstreams(tx);
   });
   return true;
 }

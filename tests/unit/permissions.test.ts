@@ -12,8 +12,9 @@ const actor = (role: Role, organisationIds: string[] = []): Actor => ({ id: `use
 // The deliberate answer for every role × action:
 //   "any"  – allowed on every record, with or without a subject
 //   "own"  – allowed only on a subject whose organisation is in the actor's scope
+//   "lead" – allowed only on a workstream the actor leads
 //   "none" – never allowed
-type Expected = "any" | "own" | "none";
+type Expected = "any" | "own" | "lead" | "none";
 const matrix: Record<Role, Record<Action, Expected>> = {
   admin: {
     "assessment.create": "any",
@@ -28,6 +29,11 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "target.set-summary": "any",
     "target.set-organisation": "any",
     "user.manage": "any",
+    "workstream.edit": "any",
+    "workstream.assign-lead": "any",
+    "tollgate.request": "any",
+    "tollgate.decide": "none",
+    "condition.close": "any",
   },
   cio: {
     "assessment.create": "own",
@@ -42,6 +48,11 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "target.set-summary": "none",
     "target.set-organisation": "own",
     "user.manage": "none",
+    "workstream.edit": "none",
+    "workstream.assign-lead": "none",
+    "tollgate.request": "none",
+    "tollgate.decide": "none",
+    "condition.close": "none",
   },
   board: {
     "assessment.create": "none",
@@ -56,6 +67,11 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "target.set-summary": "any",
     "target.set-organisation": "none",
     "user.manage": "none",
+    "workstream.edit": "none",
+    "workstream.assign-lead": "none",
+    "tollgate.request": "none",
+    "tollgate.decide": "any",
+    "condition.close": "any",
   },
   ccio: {
     "assessment.create": "none",
@@ -70,6 +86,11 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "target.set-summary": "none",
     "target.set-organisation": "none",
     "user.manage": "none",
+    "workstream.edit": "lead",
+    "workstream.assign-lead": "none",
+    "tollgate.request": "lead",
+    "tollgate.decide": "none",
+    "condition.close": "lead",
   },
   viewer: {
     "assessment.create": "none",
@@ -84,6 +105,11 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "target.set-summary": "none",
     "target.set-organisation": "none",
     "user.manage": "none",
+    "workstream.edit": "none",
+    "workstream.assign-lead": "none",
+    "tollgate.request": "none",
+    "tollgate.decide": "none",
+    "condition.close": "none",
   },
 };
 
@@ -112,15 +138,19 @@ describe("the permission matrix", () => {
     const onOther = can(a, action, { organisationId: ORG_B });
     const noSubject = can(a, action);
     const emptySubject = can(a, action, {});
-    const got = { onOwn, onOther, noSubject, emptySubject };
-    if (expected === "any") expect(got).toEqual({ onOwn: true, onOther: true, noSubject: true, emptySubject: true });
-    if (expected === "own") expect(got).toEqual({ onOwn: true, onOther: false, noSubject: false, emptySubject: false });
-    if (expected === "none") expect(got).toEqual({ onOwn: false, onOther: false, noSubject: false, emptySubject: false });
+    const ledByThem = can(a, action, { leadUserId: a.id });
+    const ledByOther = can(a, action, { leadUserId: "someone-else" });
+    const got = { onOwn, onOther, noSubject, emptySubject, ledByThem, ledByOther };
+    const all = (v: boolean) => ({ onOwn: v, onOther: v, noSubject: v, emptySubject: v, ledByThem: v, ledByOther: v });
+    if (expected === "any") expect(got).toEqual(all(true));
+    if (expected === "own") expect(got).toEqual({ ...all(false), onOwn: true });
+    if (expected === "lead") expect(got).toEqual({ ...all(false), ledByThem: true });
+    if (expected === "none") expect(got).toEqual(all(false));
   });
 });
 
 describe("can", () => {
-  it.each(actions)("admin may %s on anything, with no organisations of their own", (action) => {
+  it.each(actions.filter((a) => a !== "tollgate.decide"))("admin may %s on anything, with no organisations of their own", (action) => {
     const admin = actor("admin");
     expect(can(admin, action)).toBe(true);
     expect(can(admin, action, { organisationId: ORG_C })).toBe(true);

@@ -1,0 +1,105 @@
+// Workstream rules beyond the tollgate state machine: labels, the RAG rating and its reason
+// in words, and when a review condition is due or overdue. Pure functions of the data and
+// today's date (an ISO date in England), so the pages, the board view and tests agree.
+import type { Decision, DeliverableStatus } from "./tollgate";
+
+export const workstreamStatuses = ["active", "review_requested", "stopped", "closed"] as const;
+export type WorkstreamStatus = (typeof workstreamStatuses)[number];
+
+export const itemKinds = ["objective", "requirement"] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+export const itemStatuses = ["not_started", "in_progress", "achieved", "at_risk", "dropped"] as const;
+export type ItemStatus = (typeof itemStatuses)[number];
+
+export const itemStatusLabels: Record<ItemStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  achieved: "Achieved",
+  at_risk: "At risk",
+  dropped: "Dropped",
+};
+
+export const deliverableStatusLabels: Record<DeliverableStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  ready: "Ready",
+  not_required: "Not required",
+};
+
+export const decisionLabels: Record<Decision, string> = {
+  proceed: "Proceed",
+  proceed_with_conditions: "Proceed with conditions",
+  rework: "Rework",
+  stop: "Stop",
+};
+
+export const workstreamStatusLabels: Record<WorkstreamStatus, string> = {
+  active: "In phase",
+  review_requested: "Awaiting tollgate review",
+  stopped: "Stopped",
+  closed: "Closed",
+};
+
+/** Conditions due within this many days are flagged as due soon; reviews too. */
+export const DUE_SOON_DAYS = 14;
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+export type ConditionState = "closed" | "overdue" | "due_soon" | "open";
+
+export function conditionState(condition: { dueOn: string; closedAt: Date | string | null }, today: string): ConditionState {
+  if (condition.closedAt) return "closed";
+  const days = daysBetween(today, condition.dueOn);
+  if (days < 0) return "overdue";
+  if (days <= DUE_SOON_DAYS) return "due_soon";
+  return "open";
+}
+
+export type Rag = "red" | "amber" | "green";
+
+export interface RagInput {
+  status: WorkstreamStatus;
+  nextReviewOn: string | null;
+  deliverablesOutstanding: number;
+  openConditions: readonly { dueOn: string; closedAt: Date | string | null }[];
+  /** The decision of the last decided review in the current phase, if any. */
+  lastDecisionThisPhase: Decision | null;
+}
+
+export interface RagRating {
+  rag: Rag | null;
+  reason: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Red: stopped, a condition overdue, or the planned review date passed with no review
+ * requested. Amber: rework asked for in this phase, a condition due within 14 days, a
+ * review due within 14 days with deliverables outstanding, or no review date set.
+ * Green otherwise. A closed workstream has no rating.
+ */
+export function workstreamRag(input: RagInput, today: string): RagRating {
+  if (input.status === "closed") return { rag: null, reason: "Closed after its closure review." };
+  if (input.status === "stopped") return { rag: "red", reason: "The programme board stopped this workstream." };
+  const states = input.openConditions.map((c) => conditionState(c, today));
+  const overdue = states.filter((s) => s === "overdue").length;
+  if (overdue > 0) return { rag: "red", reason: `${plural(overdue, "condition")} overdue.` };
+  const reviewIn = input.nextReviewOn == null ? null : daysBetween(today, input.nextReviewOn);
+  if (input.status === "active" && reviewIn != null && reviewIn < 0) {
+    return { rag: "red", reason: `The tollgate review was planned for ${input.nextReviewOn} and has not been requested.` };
+  }
+  const amber: string[] = [];
+  if (input.lastDecisionThisPhase === "rework") amber.push("The board asked for rework at the last review.");
+  const dueSoon = states.filter((s) => s === "due_soon").length;
+  if (dueSoon > 0) amber.push(`${plural(dueSoon, "condition")} due within ${DUE_SOON_DAYS} days.`);
+  if (input.status === "active" && reviewIn != null && reviewIn <= DUE_SOON_DAYS && input.deliverablesOutstanding > 0) {
+    amber.push(`Review due in ${plural(reviewIn, "day")} with ${plural(input.deliverablesOutstanding, "deliverable")} outstanding.`);
+  }
+  if (input.status === "active" && input.nextReviewOn == null) amber.push("No tollgate review date set.");
+  if (amber.length > 0) return { rag: "amber", reason: amber.join(" ") };
+  return { rag: "green", reason: input.status === "review_requested" ? "Deliverables complete; awaiting the board's decision." : "On course for its next tollgate review." };
+}
