@@ -7,6 +7,11 @@ function field(value: unknown, key: string): string | undefined {
   return v == null ? undefined : String(v);
 }
 
+/** "proceed_with_conditions" → "proceed with conditions". */
+function label(code: string | undefined): string {
+  return code ? code.replaceAll("_", " ") : "none";
+}
+
 export function describeChange(entry: { action: string; before: unknown; after: unknown }): string {
   const period = field(entry.after, "period") ?? field(entry.before, "period") ?? "";
   const reason = field(entry.after, "reason");
@@ -40,6 +45,35 @@ export function describeChange(entry: { action: string; before: unknown; after: 
     }
     case "target.removed":
       return `Removed the ${field(entry.before, "year") ?? "financial year"} target for ${field(entry.before, "domain") ?? "a domain"} (${field(entry.before, "score")}%)`;
+    case "workstream.item.updated": {
+      const text = field(entry.after, "text") ?? "an item";
+      const kind = field(entry.after, "kind") ?? "item";
+      const from = label(field(entry.before, "status"));
+      const to = label(field(entry.after, "status"));
+      const note = field(entry.after, "note");
+      return `Updated the ${kind} “${text}”${from !== to ? `: ${from} → ${to}` : ""}${note && note !== field(entry.before, "note") ? ` (note: “${note}”)` : ""}`;
+    }
+    case "deliverable.updated": {
+      const name = field(entry.after, "deliverable") ?? "a deliverable";
+      const from = label(field(entry.before, "status"));
+      const to = label(field(entry.after, "status"));
+      const why = field(entry.after, "reason");
+      return `Updated the deliverable “${name}” (phase ${field(entry.after, "phase") ?? "?"})${from !== to ? `: ${from} → ${to}` : ""}${why ? `, “${why}”` : ""}`;
+    }
+    case "workstream.review-date.set": {
+      const to = field(entry.after, "nextReviewOn");
+      return to ? `Planned the tollgate review for ${to}` : "Cleared the planned tollgate review date";
+    }
+    case "workstream.lead.set":
+      return `Changed the lead from ${field(entry.before, "lead") ?? "nobody"} to ${field(entry.after, "lead") ?? "nobody"}`;
+    case "tollgate.requested":
+      return `Requested the tollgate review of ${field(entry.after, "phaseName") ?? `phase ${field(entry.after, "phase")}`}`;
+    case "tollgate.decided": {
+      const decision = label(field(entry.after, "decision"));
+      return `Recorded the board's decision on ${field(entry.after, "phaseName") ?? "the phase"}: ${decision}, “${field(entry.after, "reasons") ?? ""}”`;
+    }
+    case "condition.closed":
+      return `Closed the condition “${field(entry.after, "description") ?? ""}”: “${field(entry.after, "closureNote") ?? ""}”`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
     default:

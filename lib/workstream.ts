@@ -103,3 +103,12 @@ export function workstreamRag(input: RagInput, today: string): RagRating {
   if (amber.length > 0) return { rag: "amber", reason: amber.join(" ") };
   return { rag: "green", reason: input.status === "review_requested" ? "Deliverables complete; awaiting the board's decision." : "On course for its next tollgate review." };
 }
+
+/** The board view's default window for "decisions made in the last period": three months. */
+export function defaultDecidedSince(today: string): string {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1 - 3, 1));
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  at.setUTCDate(Math.min(d, lastDay));
+  return at.toISOString().slice(0, 10);
+}

@@ -50,7 +50,7 @@ export type DeliverableUpdateInput = z.infer<typeof deliverableUpdateSchema>;
 
 export const reviewDateSchema = z.object({
   workstreamId: z.uuid({ error: "That workstream was not found" }),
-  nextReviewOn: z.preprocess((v) => (v === "" || v == null ? null : v), isoDate("Enter the review date as a real date, like 2027-01-31").nullable()),
+  nextReviewOn: z.preprocess((v) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v), isoDate("Enter the review date as a real date, like 2027-01-31").nullable()),
   version,
 });
 export type ReviewDateInput = z.infer<typeof reviewDateSchema>;
@@ -86,10 +86,18 @@ export const decisionSchema = z
   .object({
     reviewId: z.uuid({ error: "That review was not found" }),
     heldOn: isoDate("Enter the date of the board meeting, like 2027-01-31"),
-    attendees: z.array(z.uuid()).min(1, { error: "Tick the board members present" }),
+    // A member ticked twice is one member present.
+    attendees: z
+      .array(z.uuid({ error: "Tick board members from the list" }))
+      .min(1, { error: "Tick the board members present" })
+      .transform((ids) => [...new Set(ids)]),
     recommendations: z.record(z.string(), z.string()),
     decision: z.enum(decisions, { error: "Choose the board's decision" }),
-    reasons: z.string({ error: "Give the reasons for the decision" }).trim().min(1, { error: "Give the reasons for the decision" }).max(4000),
+    reasons: z
+      .string({ error: "Give the reasons for the decision" })
+      .trim()
+      .min(1, { error: "Give the reasons for the decision" })
+      .max(4000, { error: "Keep the reasons under 4000 characters" }),
     conditions,
   })
   .superRefine((v, ctx) => {
@@ -134,7 +142,11 @@ export function decisionFormToInput(form: Record<string, unknown>): Record<strin
 
 export const closeConditionSchema = z.object({
   conditionId: z.uuid({ error: "That condition was not found" }),
-  closureNote: z.string({ error: "Say how the condition was met" }).trim().min(1, { error: "Say how the condition was met" }).max(2000),
+  closureNote: z
+    .string({ error: "Say how the condition was met" })
+    .trim()
+    .min(1, { error: "Say how the condition was met" })
+    .max(2000, { error: "Keep the note under 2000 characters" }),
 });
 export type CloseConditionInput = z.infer<typeof closeConditionSchema>;
 

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { closeCondition, decideReview, requestReview } from "@/db/commands/tollgate-reviews";
+import { assignLead, setNextReviewDate, updateDeliverable, updateWorkstreamItem } from "@/db/commands/workstreams";
+import { userAction } from "@/lib/auth/action";
+import {
+  closeConditionSchema,
+  decisionFormToInput,
+  decisionSchema,
+  deliverableUpdateSchema,
+  itemUpdateSchema,
+  leadSchema,
+  requestReviewSchema,
+  reviewDateSchema,
+} from "@/lib/schemas/workstream";
+import { decisionLabels, deliverableStatusLabels, itemStatusLabels } from "@/lib/workstream";
+
+// Every workstream change shows on the overview, the workstream's page and the board view.
+function refresh(workstreamId: string) {
+  revalidatePath("/workstreams");
+  revalidatePath(`/workstreams/${workstreamId}`);
+  revalidatePath("/workstreams/board");
+}
+
+export const updateItemAction = userAction(itemUpdateSchema, async (input, user) => {
+  const saved = await updateWorkstreamItem({ actor: user, input });
+  refresh(saved.workstreamId);
+  return { ok: true, message: `Saved: ${itemStatusLabels[saved.status].toLowerCase()}.` };
+});
+
+export const updateDeliverableAction = userAction(deliverableUpdateSchema, async (input, user) => {
+  const saved = await updateDeliverable({ actor: user, input });
+  refresh(saved.workstreamId);
+  return { ok: true, message: `“${saved.name}” saved: ${deliverableStatusLabels[saved.status].toLowerCase()}.` };
+});
+
+export const setReviewDateAction = userAction(reviewDateSchema, async (input, user) => {
+  const saved = await setNextReviewDate({ actor: user, input });
+  refresh(saved.id);
+  return { ok: true, message: saved.nextReviewOn ? `Tollgate review planned for ${saved.nextReviewOn}.` : "Review date cleared." };
+});
+
+export const assignLeadAction = userAction(leadSchema, async (input, user) => {
+  const saved = await assignLead({ actor: user, input });
+  refresh(saved.id);
+  return { ok: true, message: saved.leadUserId ? "Lead saved." : "The workstream now has no lead." };
+});
+
+export const requestReviewAction = userAction(requestReviewSchema, async (input, user) => {
+  const review = await requestReview({ actor: user, input });
+  refresh(review.workstreamId);
+  return { ok: true, message: "Tollgate review requested: the programme board will see it on its agenda." };
+});
+
+export const decideReviewAction = userAction(z.preprocess((v) => decisionFormToInput(v as Record<string, unknown>), decisionSchema), async (input, user) => {
+  const { review, state } = await decideReview({ actor: user, input });
+  refresh(review.workstreamId);
+  const where = state.status === "closed" ? "The workstream is closed." : state.status === "stopped" ? "The workstream is stopped." : `The workstream is in phase ${state.phase}.`;
+  return { ok: true, message: `Decision recorded: ${decisionLabels[input.decision].toLowerCase()}. ${where}` };
+});
+
+export const closeConditionAction = userAction(closeConditionSchema, async (input, user) => {
+  const closed = await closeCondition({ actor: user, input });
+  refresh(closed.workstreamId);
+  return { ok: true, message: "Condition closed." };
+});

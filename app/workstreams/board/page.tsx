@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PrintButton } from "@/components/print-button";
+import { ReviewRecord } from "@/components/workstreams/review-record";
+import { getBoardAgenda } from "@/db/queries/workstreams";
+import { londonDate } from "@/lib/as-at";
+import { requireUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates";
+import { firstParam } from "@/lib/maturity-selection";
+import { isoDate } from "@/lib/schemas/workstream";
+import { conditionState, defaultDecidedSince, DUE_SOON_DAYS } from "@/lib/workstream";
+
+export const metadata: Metadata = { title: "Programme board view" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BoardViewPage({ searchParams }: Props) {
+  await requireUser();
+  const today = londonDate();
+  const asked = firstParam((await searchParams).since);
+  const sinceValid = asked != null && isoDate("x").safeParse(asked).success && asked <= today;
+  const since = sinceValid ? asked : defaultDecidedSince(today);
+  const agenda = await getBoardAgenda({ decidedSince: since });
+  const conditions = agenda.conditions.map((c) => ({ ...c, state: conditionState(c, today) }));
+  const overdue = conditions.filter((c) => c.state === "overdue").length;
+  const dueSoon = conditions.filter((c) => c.state === "due_soon").length;
+  const stateWords = { overdue: "Overdue", due_soon: "Due soon", open: "Open", closed: "Closed" } as const;
+  const stateColours = { overdue: "nhsuk-tag--red", due_soon: "nhsuk-tag--yellow", open: "nhsuk-tag--blue", closed: "nhsuk-tag--grey" } as const;
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">Workstreams</span>
+      <h1>Programme board view</h1>
+      <p className="app-print-only">Printed {formatDate(today)}. Decisions shown since {formatDate(since)}.</p>
+      <div className="app-no-print">
+        <form method="get" className="app-selection-form">
+          <div className={asked != null && !sinceValid ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
+            <label className="nhsuk-label" htmlFor="since">
+              Show decisions made since
+            </label>
+            {asked != null && !sinceValid && (
+              <span className="nhsuk-error-message" id="since-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> Enter a date no later than today, like 2026-08-01: showing the last three months instead
+              </span>
+            )}
+            <input className="nhsuk-input nhsuk-input--width-10" id="since" name="since" type="date" max={today} defaultValue={since} aria-describedby={asked != null && !sinceValid ? "since-error" : undefined} />
+          </div>
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Show
+          </button>
+        </form>
+        <PrintButton label="Print the board view" />
+      </div>
+
+      <section className="app-board-section" aria-labelledby="awaiting">
+        <h2 id="awaiting">Reviews awaiting a decision ({agenda.pending.length})</h2>
+        {agenda.pending.length === 0 ? (
+          <p>No tollgate review is awaiting a decision.</p>
+        ) : (
+          <table className="nhsuk-table" data-testid="awaiting">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Tollgate reviews awaiting the board&apos;s decision</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Workstream</th>
+                <th scope="col">Review</th>
+                <th scope="col">Requested</th>
+                <th scope="col">Deliverables</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {agenda.pending.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link href={`/workstreams/${r.workstreamId}#current-phase`}>{r.workstreamName}</Link>
+                  </th>
+                  <td>
+                    {r.reviewName}, phase {r.phase} {r.phaseName}
+                  </td>
+                  <td>
+                    {formatDate(londonDate(r.requestedAt))} by {r.requestedBy}
+                  </td>
+                  <td>
+                    {r.ready} ready{r.notRequired > 0 ? `, ${r.notRequired} not required` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="app-board-section" aria-labelledby="conditions">
+        <h2 id="conditions">
+          Open conditions ({overdue} overdue, {dueSoon} due within {DUE_SOON_DAYS} days)
+        </h2>
+        {conditions.length === 0 ? (
+          <p>No review conditions are open.</p>
+        ) : (
+          <table className="nhsuk-table" data-testid="board-conditions">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Open review conditions, soonest due first</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Workstream</th>
+                <th scope="col">Condition</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {conditions.map((c) => (
+                <tr key={c.id} className={`app-condition--${c.state}`}>
+                  <th scope="row">
+                    <Link href={`/workstreams/${c.workstreamId}`}>{c.workstreamName}</Link>
+                  </th>
+                  <td>
+                    {c.description} <span className="app-muted">(set at the phase {c.phase} review{c.setOn ? ` on ${formatDate(c.setOn)}` : ""})</span>
+                  </td>
+                  <td>{c.owner}</td>
+                  <td>
+                    {formatDate(c.dueOn)} <strong className={`nhsuk-tag ${stateColours[c.state]} app-tag-small`}>{stateWords[c.state]}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="app-board-section" aria-labelledby="decided">
+        <h2 id="decided">
+          Decisions since {formatDate(since)} ({agenda.recent.length})
+        </h2>
+        {agenda.recent.length === 0 ? <p>No decisions were recorded in this period.</p> : agenda.recent.map((r) => <ReviewRecord key={r.id} review={r} today={today} showWorkstream />)}
+      </section>
+    </>
+  );
+}
