@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Database } from "../client";
 import { lifecyclePhases, reviewAttendees, reviewConditions, tollgateReviews, users, workstreams } from "../schema";
 import { recordAudit } from "./audit";
 import { authoriseWorkstream, findWorkstream, lockWorkstream, openPhaseDeliverables, refuseIfFinished } from "./workstreams";
@@ -11,9 +11,11 @@ import type { Actor } from "@/lib/permissions";
 import type { CloseConditionInput, DecisionInput, RequestReviewInput } from "@/lib/schemas/workstream";
 import { applyStep } from "@/lib/tollgate";
 
-async function phaseName(lifecycleId: string, number: number): Promise<string> {
-  const db = await getDb();
-  const [phase] = await db
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Read inside the caller's transaction: on PGlite a query outside it would wait for the transaction forever. */
+async function phaseName(tx: Tx, lifecycleId: string, number: number): Promise<string> {
+  const [phase] = await tx
     .select({ name: lifecyclePhases.name, reviewName: lifecyclePhases.reviewName })
     .from(lifecyclePhases)
     .where(and(eq(lifecyclePhases.lifecycleId, lifecycleId), eq(lifecyclePhases.number, number)));
@@ -38,7 +40,7 @@ export async function requestReview({ actor, input }: { actor: Actor; input: Req
       entityType: "workstream",
       entityId: ws.id,
       before: { status: ws.status, phase: ws.phase },
-      after: { status: "review_requested", phase: ws.phase, phaseName: await phaseName(ws.lifecycleId, ws.phase), reviewId: review!.id },
+      after: { status: "review_requested", phase: ws.phase, phaseName: await phaseName(tx, ws.lifecycleId, ws.phase), reviewId: review!.id },
     });
     return review!;
   });
@@ -51,7 +53,9 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
   if (!review) throw notFound("That tollgate review");
   await authoriseWorkstream(actor, "tollgate.decide", await findWorkstream(review.workstreamId), "Only programme board members can record a tollgate decision.");
 
-  const attendeeIds = input.attendees.map((a) => a.userId);
+  // A member ticked twice is one attendee (the primary key would otherwise fail the whole decision).
+  const attendees = [...new Map(input.attendees.map((a) => [a.userId, a] as const)).values()];
+  const attendeeIds = attendees.map((a) => a.userId);
   const members = attendeeIds.length
     ? await db.select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, attendeeIds))
     : [];
@@ -89,7 +93,7 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
       .update(tollgateReviews)
       .set({ heldOn: input.heldOn, decision: input.decision, reasons: input.reasons, decidedById: actor.id, decidedAt: new Date() })
       .where(eq(tollgateReviews.id, review.id));
-    await tx.insert(reviewAttendees).values(input.attendees.map((a) => ({ reviewId: review.id, userId: a.userId, recommendation: a.recommendation })));
+    await tx.insert(reviewAttendees).values(attendees.map((a) => ({ reviewId: review.id, userId: a.userId, recommendation: a.recommendation })));
     const conditions = input.conditions.length
       ? await tx
           .insert(reviewConditions)
@@ -121,11 +125,11 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
         phase: next.phase,
         status: next.status,
         reviewedPhase: ws.phase,
-        phaseName: await phaseName(ws.lifecycleId, ws.phase),
+        phaseName: await phaseName(tx, ws.lifecycleId, ws.phase),
         decision: input.decision,
         reasons: input.reasons,
         heldOn: input.heldOn,
-        attendees: input.attendees.map((a) => ({ name: memberById.get(a.userId)?.name, recommendation: a.recommendation })),
+        attendees: attendees.map((a) => ({ name: memberById.get(a.userId)?.name, recommendation: a.recommendation })),
         conditions: conditions.map((c) => ({ id: c.id, description: c.description, owner: c.owner, dueOn: c.dueOn })),
       },
     });
@@ -140,6 +144,10 @@ export async function closeCondition({ actor, input }: { actor: Actor; input: Cl
   if (!condition) throw notFound("That condition");
   await authoriseWorkstream(actor, "condition.close", await findWorkstream(condition.workstreamId), "Only the workstream's lead, board members and administrators can close its review conditions.");
   return db.transaction(async (tx) => {
+    // A stopped workstream is frozen, its open conditions with it. Conditions set at the
+    // closure review stay closable: they are the follow-up the board asked for.
+    const ws = await lockWorkstream(tx, condition.workstreamId);
+    if (ws.status === "stopped") refuseIfFinished(ws);
     const [current] = await tx.select().from(reviewConditions).where(eq(reviewConditions.id, condition.id)).for("update");
     if (!current || current.closedAt) {
       throw conflict(`This condition was already closed on ${current?.closedAt ? londonDate(current.closedAt) : "an earlier date"}: “${current?.closureNote ?? ""}”.`);

@@ -149,6 +149,7 @@ export async function assignLead({ actor, input }: { actor: Actor; input: LeadIn
   }
   return db.transaction(async (tx) => {
     const ws = await lockWorkstream(tx, input.workstreamId);
+    refuseIfFinished(ws);
     if (ws.version !== input.version) throw conflict("This workstream was changed by someone else after you opened the page. Reload and try again.");
     if (ws.leadUserId === input.leadUserId) return ws;
     const [previous] = ws.leadUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, ws.leadUserId)) : [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
 import {
@@ -50,7 +50,13 @@ export async function listWorkstreamOverview() {
       .innerJoin(workstreams, and(eq(workstreams.id, deliverables.workstreamId), eq(workstreams.phase, deliverables.phase)))
       .where(inArray(deliverables.status, ["not_started", "in_progress"]))
       .groupBy(deliverables.workstreamId),
-    db.select().from(reviewConditions).where(isNull(reviewConditions.closedAt)).orderBy(asc(reviewConditions.dueOn)),
+    // A stopped workstream's conditions lapse with it: they are nobody's to meet.
+    db
+      .select(getTableColumns(reviewConditions))
+      .from(reviewConditions)
+      .innerJoin(workstreams, eq(workstreams.id, reviewConditions.workstreamId))
+      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped")))
+      .orderBy(asc(reviewConditions.dueOn)),
     db
       .selectDistinctOn([tollgateReviews.workstreamId], { workstreamId: tollgateReviews.workstreamId, phase: tollgateReviews.phase, decision: tollgateReviews.decision })
       .from(tollgateReviews)
@@ -193,7 +199,7 @@ export async function getBoardAgenda({ decidedSince }: { decidedSince: string })
       .from(reviewConditions)
       .innerJoin(workstreams, eq(workstreams.id, reviewConditions.workstreamId))
       .innerJoin(tollgateReviews, eq(tollgateReviews.id, reviewConditions.reviewId))
-      .where(isNull(reviewConditions.closedAt))
+      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped")))
       .orderBy(asc(reviewConditions.dueOn), asc(workstreams.name)),
     reviewsWithDetail(and(isNotNull(tollgateReviews.decision), gte(tollgateReviews.heldOn, decidedSince))),
     db

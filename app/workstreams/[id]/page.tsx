@@ -39,7 +39,7 @@ export default async function WorkstreamPage({ params }: Props) {
   const mayEdit = can(user, "workstream.edit", subject) && !finished;
   const mayRequest = can(user, "tollgate.request", subject);
   const mayDecide = can(user, "tollgate.decide", subject);
-  const mayClose = can(user, "condition.close", subject);
+  const mayClose = can(user, "condition.close", subject) && ws.status !== "stopped";
   const mayAssign = can(user, "workstream.assign-lead", subject);
   const [members, ccios, history] = await Promise.all([
     mayDecide && ws.pendingReview ? listBoardMembers() : [],
@@ -194,6 +194,9 @@ export default async function WorkstreamPage({ params }: Props) {
       )}
 
       <h2>Review conditions</h2>
+      {ws.status === "stopped" && ws.openConditions.length > 0 && (
+        <p>These conditions lapsed when the board stopped the workstream: they are no longer tracked on the board view.</p>
+      )}
       {ws.openConditions.length === 0 ? (
         <p>No open conditions.</p>
       ) : (
