@@ -11,6 +11,10 @@ import type { Actor } from "@/lib/permissions";
 import type { CloseConditionInput, DecisionInput, RequestReviewInput } from "@/lib/schemas/workstream";
 import { applyStep } from "@/lib/tollgate";
 
+const REQUEST_REFUSED = "Only the workstream's lead and administrators can request its tollgate review.";
+const DECIDE_REFUSED = "Only programme board members can record a tollgate decision.";
+const CLOSE_REFUSED = "Only the workstream's lead, board members and administrators can close its review conditions.";
+
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Read inside the caller's transaction: on PGlite a query outside it would wait for the transaction forever. */
@@ -25,10 +29,10 @@ async function phaseName(tx: Tx, lifecycleId: string, number: number): Promise<s
 /** The lead asks the board for the tollgate review that closes the current phase. */
 export async function requestReview({ actor, input }: { actor: Actor; input: RequestReviewInput }) {
   const found = await findWorkstream(input.workstreamId);
-  await authoriseWorkstream(actor, "tollgate.request", found, "Only the workstream's lead and administrators can request its tollgate review.");
+  await authoriseWorkstream(actor, "tollgate.request", found, REQUEST_REFUSED);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, input.workstreamId);
+    const ws = await lockWorkstream(tx, input.workstreamId, { actor, action: "tollgate.request", message: REQUEST_REFUSED });
     const step = applyStep(await machineState(tx, ws), { type: "request_review" });
     if (!step.ok) throw invalid(step.reason);
     if (ws.version !== input.version) throw conflict("This workstream was changed by someone else after you opened the page. Reload and try again.");
@@ -51,7 +55,7 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
   const db = await getDb();
   const [review] = await db.select().from(tollgateReviews).where(eq(tollgateReviews.id, input.reviewId));
   if (!review) throw notFound("That tollgate review");
-  await authoriseWorkstream(actor, "tollgate.decide", await findWorkstream(review.workstreamId), "Only programme board members can record a tollgate decision.");
+  await authoriseWorkstream(actor, "tollgate.decide", await findWorkstream(review.workstreamId), DECIDE_REFUSED);
 
   // A member ticked twice is one attendee (the primary key would otherwise fail the whole decision).
   const attendees = [...new Map(input.attendees.map((a) => [a.userId, a] as const)).values()];
@@ -72,7 +76,7 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
   }
 
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, review.workstreamId);
+    const ws = await lockWorkstream(tx, review.workstreamId, { actor, action: "tollgate.decide", message: DECIDE_REFUSED });
     const [current] = await tx.select().from(tollgateReviews).where(eq(tollgateReviews.id, review.id));
     if (current?.decision) {
       const [by] = current.decidedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.decidedById)) : [];
@@ -142,11 +146,11 @@ export async function closeCondition({ actor, input }: { actor: Actor; input: Cl
   const db = await getDb();
   const [condition] = await db.select().from(reviewConditions).where(eq(reviewConditions.id, input.conditionId));
   if (!condition) throw notFound("That condition");
-  await authoriseWorkstream(actor, "condition.close", await findWorkstream(condition.workstreamId), "Only the workstream's lead, board members and administrators can close its review conditions.");
+  await authoriseWorkstream(actor, "condition.close", await findWorkstream(condition.workstreamId), CLOSE_REFUSED);
   return db.transaction(async (tx) => {
     // A stopped workstream is frozen, its open conditions with it. Conditions set at the
     // closure review stay closable: they are the follow-up the board asked for.
-    const ws = await lockWorkstream(tx, condition.workstreamId);
+    const ws = await lockWorkstream(tx, condition.workstreamId, { actor, action: "condition.close", message: CLOSE_REFUSED });
     if (ws.status === "stopped") refuseIfFinished(ws);
     const [current] = await tx.select().from(reviewConditions).where(eq(reviewConditions.id, condition.id)).for("update");
     if (!current || current.closedAt) {

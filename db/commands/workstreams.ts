@@ -25,10 +25,15 @@ export async function findWorkstream(id: string): Promise<Workstream> {
   return row;
 }
 
-/** Locks the workstream row for the rest of the transaction: its steps happen one at a time. */
-export async function lockWorkstream(tx: Tx, id: string): Promise<Workstream> {
+/**
+ * Locks the workstream row for the rest of the transaction: its steps happen one at a time.
+ * The permission checked before the transaction is checked again on the locked row, so a
+ * lead changed in between cannot let a step through.
+ */
+export async function lockWorkstream(tx: Tx, id: string, still: { actor: Actor; action: Action; message: string }): Promise<Workstream> {
   const [row] = await tx.select().from(workstreams).where(eq(workstreams.id, id)).for("update");
   if (!row) throw notFound("That workstream");
+  if (!can(still.actor, still.action, { leadUserId: row.leadUserId })) throw forbidden(still.message);
   return row;
 }
 
@@ -37,6 +42,7 @@ export function refuseIfFinished(ws: Workstream) {
   if (ws.status === "closed") throw invalid("This workstream has passed its closure review: nothing more can change.");
 }
 
+const LEAD_REFUSED = "Only administrators can change a workstream's lead.";
 const EDIT_REFUSED = "Only the workstream's lead and administrators can change its objectives, requirements, deliverables and review date.";
 
 export async function updateWorkstreamItem({ actor, input }: { actor: Actor; input: ItemUpdateInput }) {
@@ -45,7 +51,7 @@ export async function updateWorkstreamItem({ actor, input }: { actor: Actor; inp
   if (!item) throw notFound("That objective or requirement");
   await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(item.workstreamId), EDIT_REFUSED);
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, item.workstreamId);
+    const ws = await lockWorkstream(tx, item.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
     refuseIfFinished(ws);
     const [current] = await tx.select().from(workstreamItems).where(eq(workstreamItems.id, item.id)).for("update");
     if (!current || current.version !== input.version) {
@@ -76,7 +82,7 @@ export async function updateDeliverable({ actor, input }: { actor: Actor; input:
   if (!deliverable) throw notFound("That deliverable");
   await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(deliverable.workstreamId), EDIT_REFUSED);
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, deliverable.workstreamId);
+    const ws = await lockWorkstream(tx, deliverable.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
     const state = await machineState(tx, ws);
     const step = applyStep(state, { type: "set_deliverable", deliverableId: deliverable.id, status: input.status, reason: input.reason });
     if (!step.ok) throw invalid(step.reason);
@@ -114,7 +120,7 @@ export async function setNextReviewDate({ actor, input }: { actor: Actor; input:
   await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(input.workstreamId), EDIT_REFUSED);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, input.workstreamId);
+    const ws = await lockWorkstream(tx, input.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
     refuseIfFinished(ws);
     if (ws.version !== input.version) throw conflict("This workstream was changed by someone else after you opened the page. Reload and try again.");
     if (ws.nextReviewOn === input.nextReviewOn) return ws;
@@ -137,7 +143,7 @@ export async function setNextReviewDate({ actor, input }: { actor: Actor; input:
 
 /** An administrator names the CCIO who leads a workstream (or leaves it without one). */
 export async function assignLead({ actor, input }: { actor: Actor; input: LeadInput }) {
-  await authoriseWorkstream(actor, "workstream.assign-lead", await findWorkstream(input.workstreamId), "Only administrators can change a workstream's lead.");
+  await authoriseWorkstream(actor, "workstream.assign-lead", await findWorkstream(input.workstreamId), LEAD_REFUSED);
   const db = await getDb();
   let leadName: string | null = null;
   if (input.leadUserId) {
@@ -148,7 +154,7 @@ export async function assignLead({ actor, input }: { actor: Actor; input: LeadIn
     leadName = lead.name;
   }
   return db.transaction(async (tx) => {
-    const ws = await lockWorkstream(tx, input.workstreamId);
+    const ws = await lockWorkstream(tx, input.workstreamId, { actor, action: "workstream.assign-lead", message: LEAD_REFUSED });
     refuseIfFinished(ws);
     if (ws.version !== input.version) throw conflict("This workstream was changed by someone else after you opened the page. Reload and try again.");
     if (ws.leadUserId === input.leadUserId) return ws;

@@ -312,3 +312,24 @@ describe("a workstream without a lead (IG)", () => {
     expect(await outcome(editItem(people["lead CCIO"], igId))).toBe("forbidden");
   });
 });
+
+describe("the permission is checked again on the locked workstream", () => {
+  it("refuses a step whose actor stopped being the lead after the first check", async () => {
+    const db = await testDb();
+    const [citizen] = await db.select().from(workstreams).where(eq(workstreams.code, "CITIZEN"));
+    const lead = await actor(demo.ccio);
+    const other = await actor("ccio.bw@demo.nhs.uk");
+    const { lockWorkstream } = await import("@/db/commands/workstreams");
+    const still = { actor: lead, action: "workstream.edit" as Action, message: "no longer the lead" };
+    // Unchanged lead: the row comes back locked.
+    expect((await db.transaction((tx) => lockWorkstream(tx, citizen!.id, still))).id).toBe(citizen!.id);
+    // The lead changes before the lock is taken: the step is refused and nothing is kept.
+    const attempt = db.transaction(async (tx) => {
+      await tx.update(workstreams).set({ leadUserId: other.id }).where(eq(workstreams.id, citizen!.id));
+      await lockWorkstream(tx, citizen!.id, still);
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "forbidden", message: "no longer the lead" });
+    const [after] = await db.select().from(workstreams).where(eq(workstreams.id, citizen!.id));
+    expect(after!.leadUserId).toBe(lead.id);
+  });
+});
