@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { closeCondition, decideReview, requestReview } from "@/db/commands/tollgate-reviews";
 import { assignLead, setNextReviewDate, updateDeliverable, updateWorkstreamItem } from "@/db/commands/workstreams";
@@ -15,7 +16,7 @@ import {
   requestReviewSchema,
   reviewDateSchema,
 } from "@/lib/schemas/workstream";
-import { decisionLabels, deliverableStatusLabels, itemStatusLabels } from "@/lib/workstream";
+import { deliverableStatusLabels, itemStatusLabels } from "@/lib/workstream";
 
 // Every workstream change shows on the overview, the workstream's page and the board view.
 function refresh(workstreamId: string) {
@@ -51,14 +52,15 @@ export const assignLeadAction = userAction(leadSchema, async (input, user) => {
 export const requestReviewAction = userAction(requestReviewSchema, async (input, user) => {
   const review = await requestReview({ actor: user, input });
   refresh(review.workstreamId);
-  return { ok: true, message: "Tollgate review requested: the programme board will see it on its agenda." };
+  // The request form gives way to the pending review: the page itself confirms.
+  redirect(`/workstreams/${review.workstreamId}?done=review-requested#current-phase`);
 });
 
 export const decideReviewAction = userAction(z.preprocess((v) => decisionFormToInput(v as Record<string, unknown>), decisionSchema), async (input, user) => {
-  const { review, state } = await decideReview({ actor: user, input });
+  const { review } = await decideReview({ actor: user, input });
   refresh(review.workstreamId);
-  const where = state.status === "closed" ? "The workstream is closed." : state.status === "stopped" ? "The workstream is stopped." : `The workstream is in phase ${state.phase}.`;
-  return { ok: true, message: `Decision recorded: ${decisionLabels[input.decision].toLowerCase()}. ${where}` };
+  // The decision form goes once the review is decided: the page itself confirms.
+  redirect(`/workstreams/${review.workstreamId}?done=decided`);
 });
 
 export const closeConditionAction = userAction(closeConditionSchema, async (input, user) => {

@@ -21,13 +21,14 @@ import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { isDone } from "@/lib/tollgate";
-import { conditionState, deliverableStatusLabels, workstreamRag } from "@/lib/workstream";
+import { firstParam } from "@/lib/maturity-selection";
+import { conditionState, decisionLabels, deliverableStatusLabels, workstreamRag } from "@/lib/workstream";
 
 export const metadata: Metadata = { title: "Workstream" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function WorkstreamPage({ params }: Props) {
+export default async function WorkstreamPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   if (!isUuid(id)) notFound();
@@ -50,11 +51,26 @@ export default async function WorkstreamPage({ params }: Props) {
   const outstanding = ws.deliverables.filter((d) => !isDone({ id: d.id, status: d.status }));
   const rating = workstreamRag({ ...ws, deliverablesOutstanding: outstanding.length }, today);
   const reviewName = phase?.reviewName ?? "Tollgate Review";
+  const done = firstParam((await searchParams).done);
+  const lastDecided = ws.reviews.find((r) => r.decision != null);
+  const confirmation =
+    done === "review-requested" && ws.status === "review_requested"
+      ? "Tollgate review requested: the programme board will see it on its agenda."
+      : done === "decided" && lastDecided?.decision
+        ? `Decision recorded: ${decisionLabels[lastDecided.decision].toLowerCase()}. ${
+            ws.status === "closed" ? "The workstream is closed." : ws.status === "stopped" ? "The workstream is stopped." : `The workstream is in phase ${ws.phase}: ${phase?.name}.`
+          }`
+        : null;
 
   return (
     <>
       <span className="nhsuk-caption-l">Workstream</span>
       <h1>{ws.name}</h1>
+      {confirmation && (
+        <div className="nhsuk-inset-text" role="status" data-testid="confirmation">
+          <p>{confirmation}</p>
+        </div>
+      )}
       <LifecycleStrip phases={ws.phases} current={ws.phase} status={ws.status} label={`${ws.lifecycleName}: where ${ws.name} stands`} wide />
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
