@@ -8,6 +8,8 @@ import { migrateDatabase } from "./migrate";
 
 // Both drivers give a PgDatabase; queries are written once against this type.
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle inside db.transaction(...). */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DatabaseKind = "pglite" | "postgres";
 
 export type DatabaseHandle =

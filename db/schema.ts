@@ -403,7 +403,8 @@ export const workstreams = pgTable(
     lifecycleId: uuid("lifecycle_id")
       .notNull()
       .references(() => lifecycles.id),
-    code: text("code").notNull().unique(),
+    // Unique within its system: another programme may have its own RECORDS.
+    code: text("code").notNull(),
     position: integer("position").notNull().default(0),
     name: text("name").notNull(),
     vision: text("vision").notNull(),
@@ -415,7 +416,11 @@ export const workstreams = pgTable(
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("workstreams_phase_min", sql`${t.phase} >= 1`), index("workstreams_lead_idx").on(t.leadUserId)],
+  (t) => [
+    check("workstreams_phase_min", sql`${t.phase} >= 1`),
+    uniqueIndex("workstreams_code_uq").on(t.systemId, t.code),
+    index("workstreams_lead_idx").on(t.leadUserId),
+  ],
 );
 export type Workstream = typeof workstreams.$inferSelect;
 

@@ -64,8 +64,10 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       const to = field(entry.after, "nextReviewOn");
       return to ? `Planned the tollgate review for ${to}` : "Cleared the planned tollgate review date";
     }
-    case "workstream.lead.set":
-      return `Changed the lead from ${field(entry.before, "lead") ?? "nobody"} to ${field(entry.after, "lead") ?? "nobody"}`;
+    case "workstream.lead.set": {
+      const why = field(entry.after, "reason");
+      return `Changed the lead from ${field(entry.before, "lead") ?? "nobody"} to ${field(entry.after, "lead") ?? "nobody"}${why ? ` (${why})` : ""}`;
+    }
     case "tollgate.requested":
       return `Requested the tollgate review of ${field(entry.after, "phaseName") ?? `phase ${field(entry.after, "phase")}`}`;
     case "tollgate.decided": {

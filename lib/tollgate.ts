@@ -80,6 +80,9 @@ export function applyStep(state: WorkstreamState, step: Step): StepResult {
     }
     case "decide": {
       if (state.status !== "review_requested") return refuse("There is no tollgate review awaiting a decision.");
+      // Frozen since the request, but checked again: nothing decides a review on outstanding work.
+      const outstanding = state.deliverables.filter((d) => !isDone(d));
+      if (outstanding.length > 0) return refuse(`${outstanding.length} deliverable(s) are not ready or marked not required: the review cannot be decided.`);
       const reasons = step.reasons.trim();
       if (reasons === "") return refuse("Give the reasons for the decision.");
       const conditions = step.conditions ?? [];
@@ -98,7 +101,9 @@ export function applyStep(state: WorkstreamState, step: Step): StepResult {
       if (step.decision === "rework") return { ok: true, state: { ...state, status: "active", reviews: decided } };
       // Proceed: the last phase's review is the closure review.
       if (state.phase === state.phaseCount) return { ok: true, state: { ...state, status: "closed", reviews: decided } };
-      return { ok: true, state: { ...state, phase: state.phase + 1, status: "active", deliverables: step.nextDeliverables ?? [], reviews: decided } };
+      // A new phase's deliverables all start not started, whatever the caller passed.
+      const next = (step.nextDeliverables ?? []).map((d) => ({ id: d.id, status: "not_started" as const }));
+      return { ok: true, state: { ...state, phase: state.phase + 1, status: "active", deliverables: next, reviews: decided } };
     }
   }
 }

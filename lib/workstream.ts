@@ -112,3 +112,31 @@ export function defaultDecidedSince(today: string): string {
   at.setUTCDate(Math.min(d, lastDay));
   return at.toISOString().slice(0, 10);
 }
+
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
+function isIsoDate(v: string): boolean {
+  const at = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(v);
+}
+
+/** The board view's "decisions since": a real date no later than today, else three months back (with the reason). */
+export function parseDecidedSince(asked: string | undefined, today: string): { since: string; error: string | null } {
+  if (asked == null || asked === "") return { since: defaultDecidedSince(today), error: null };
+  if (isIsoDate(asked) && asked <= today) return { since: asked, error: null };
+  return { since: defaultDecidedSince(today), error: "Enter a date no later than today, like 2026-08-01: showing the last three months instead" };
+}
+
+/** What the workstream page says after a step whose form has given way (the page was redirected to ?done=…). */
+export function confirmationFor(
+  done: string | undefined,
+  ws: { status: WorkstreamStatus; phase: number; phaseName: string | undefined; lastDecision: Decision | null },
+): string | null {
+  if (done === "review-requested" && ws.status === "review_requested") return "Tollgate review requested: the programme board will see it on its agenda.";
+  if (done === "condition-closed") return "Condition closed.";
+  if (done === "decided" && ws.lastDecision) {
+    const where =
+      ws.status === "closed" ? "The workstream is closed." : ws.status === "stopped" ? "The workstream is stopped." : `The workstream is in phase ${ws.phase}: ${ws.phaseName ?? ""}.`;
+    return `Decision recorded: ${decisionLabels[ws.lastDecision].toLowerCase()}. ${where}`;
+  }
+  return null;
+}

@@ -18,8 +18,9 @@ try {
   await migrateDatabase(handle);
   const [row] = await handle.db.select({ n: count() }).from(systems);
   if ((row?.n ?? 0) > 0) {
-    console.error("This database already has data: nothing was seeded.");
-    process.exitCode = 1;
+    // Seeded before: add only what later versions brought, each part only if absent.
+    const added = [(await seedTrajectories(handle.db)) && "the trajectory targets", (await seedWorkstreams(handle.db)) && "the workstreams"].filter(Boolean);
+    console.log(added.length ? `This database already had data: added ${added.join(" and ")}.` : "This database already has every part of the seed: nothing was added.");
   } else {
     await handle.db.transaction(async (tx) => {
       await seedReferenceData(tx);

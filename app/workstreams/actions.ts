@@ -66,5 +66,6 @@ export const decideReviewAction = userAction(z.preprocess((v) => decisionFormToI
 export const closeConditionAction = userAction(closeConditionSchema, async (input, user) => {
   const closed = await closeCondition({ actor: user, input });
   refresh(closed.workstreamId);
-  return { ok: true, message: "Condition closed." };
+  // The condition's row, and its form, leave the open list: the page itself confirms.
+  redirect(`/workstreams/${closed.workstreamId}?done=condition-closed`);
 });

@@ -55,7 +55,7 @@ export default async function WorkstreamsPage() {
                     <th scope="row">
                       <Link href={`/workstreams/${w.id}`}>{w.name}</Link>
                     </th>
-                    <td style={{ minWidth: 260 }}>
+                    <td className="app-lifecycle-cell">
                       <LifecycleStrip phases={w.phases} current={w.phase} status={w.status} label={`${w.name} lifecycle`} />
                       <span data-testid="phase">
                         Phase {w.phase} of {w.phases.length}: {w.phaseName}

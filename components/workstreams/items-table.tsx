@@ -19,7 +19,9 @@ export function ItemsTable({ caption, items, editable }: { caption: string; item
       <tbody className="nhsuk-table__body">
         {items.map((item) => (
           <tr key={item.id}>
-            <td>{item.text}</td>
+            <th scope="row" className="app-item-text">
+              {item.text}
+            </th>
             <td data-testid="item-status">{itemStatusLabels[item.status]}</td>
             <td>{editable ? <ItemStatusForm item={item} label={`${singular} ${item.position}`} /> : item.note}</td>
           </tr>

@@ -21,6 +21,8 @@ export function LifecycleStrip({ phases, current, status, label, wide }: Props) 
         const modifier = s === "to come" ? "" : ` app-lifecycle__phase--${s}`;
         return (
           <li key={p.number} className={`app-lifecycle__phase${modifier}`} title={`${p.number} ${p.name}`} data-state={s}>
+            {/* Passed phases carry a tick, not only a shade, so the state does not rest on colour. */}
+            {s === "done" && <span aria-hidden="true">✓ </span>}
             {wide ? `${p.number} ${p.name}` : p.number}
             <span className="nhsuk-u-visually-hidden">
               {wide ? "" : ` ${p.name}`}: {words[s]}

@@ -9,10 +9,16 @@ const decisionColours = { proceed: "nhsuk-tag--green", proceed_with_conditions: 
 export function ReviewRecord({ review, today, headingLevel = 3, showWorkstream = false }: { review: ReviewDetail; today: string; headingLevel?: 2 | 3 | 4; showWorkstream?: boolean }) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <section className="app-review" data-testid="review" aria-label={`${review.reviewName}, phase ${review.phase} ${review.phaseName}${showWorkstream ? `, ${review.workstreamName}` : ""}`}>
+    <section
+      className="app-review"
+      data-testid="review"
+      // A region's name must be unique on the page: a phase reviewed again after rework is its second attempt.
+      aria-label={`${review.reviewName}, phase ${review.phase} ${review.phaseName}${review.attempt > 1 ? `, attempt ${review.attempt}` : ""}${showWorkstream ? `, ${review.workstreamName}` : ""}`}
+    >
       <Heading className="nhsuk-heading-s">
         {showWorkstream && <>{review.workstreamName}: </>}
-        {review.reviewName}, phase {review.phase} {review.phaseName}{" "}
+        {review.reviewName}, phase {review.phase} {review.phaseName}
+        {review.attempt > 1 ? ` (attempt ${review.attempt})` : ""}{" "}
         {review.decision ? (
           <strong className={`nhsuk-tag ${decisionColours[review.decision]}`} data-decision={review.decision}>
             {decisionLabels[review.decision]}
@@ -41,7 +47,7 @@ export function ReviewRecord({ review, today, headingLevel = 3, showWorkstream =
               <dd className="nhsuk-summary-list__value">
                 <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                   {review.attendees.map((a) => (
-                    <li key={a.name}>
+                    <li key={a.userId}>
                       {a.name}: recommended {decisionLabels[a.recommendation].toLowerCase()}
                     </li>
                   ))}
@@ -66,7 +72,11 @@ export function ReviewRecord({ review, today, headingLevel = 3, showWorkstream =
                   return (
                     <li key={c.id}>
                       {c.description} ({c.owner}, due {formatDate(c.dueOn)}):{" "}
-                      {s === "closed" ? `closed${c.closureNote ? `: “${c.closureNote}”` : ""}` : s === "overdue" ? <strong>overdue</strong> : "open"}
+                      {s === "closed"
+                        ? `closed${c.closedAt ? ` on ${formatDate(londonDate(c.closedAt))}` : ""}${c.closedBy ? ` by ${c.closedBy}` : ""}: “${c.closureNote ?? ""}”`
+                        : s === "overdue"
+                          ? <strong>overdue</strong>
+                          : "open"}
                     </li>
                   );
                 })}

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Database } from "../client";
+import { getDb, type Transaction as Tx } from "../client";
 import { lifecyclePhases, reviewAttendees, reviewConditions, tollgateReviews, users, workstreams } from "../schema";
 import { recordAudit } from "./audit";
 import { authoriseWorkstream, findWorkstream, lockWorkstream, openPhaseDeliverables, refuseIfFinished } from "./workstreams";
@@ -14,8 +14,6 @@ import { applyStep } from "@/lib/tollgate";
 const REQUEST_REFUSED = "Only the workstream's lead and administrators can request its tollgate review.";
 const DECIDE_REFUSED = "Only programme board members can record a tollgate decision.";
 const CLOSE_REFUSED = "Only the workstream's lead, board members and administrators can close its review conditions.";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Read inside the caller's transaction: on PGlite a query outside it would wait for the transaction forever. */
 async function phaseName(tx: Tx, lifecycleId: string, number: number): Promise<string> {
@@ -60,14 +58,6 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
   // A member ticked twice is one attendee (the primary key would otherwise fail the whole decision).
   const attendees = [...new Map(input.attendees.map((a) => [a.userId, a] as const)).values()];
   const attendeeIds = attendees.map((a) => a.userId);
-  const members = attendeeIds.length
-    ? await db.select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, attendeeIds))
-    : [];
-  const memberById = new Map(members.map((m) => [m.id, m]));
-  const notBoard = attendeeIds.filter((id) => { const m = memberById.get(id); return !m || m.role !== "board" || m.disabledAt; });
-  if (notBoard.length > 0) {
-    throw invalid("Nothing was saved: only active programme board members can be recorded as present.", { attendees: "Tick board members from the list" });
-  }
   if (input.heldOn > today) throw invalid("Nothing was saved: the meeting date is in the future.", { heldOn: "Record the decision after the meeting: the date cannot be in the future" });
   if (input.heldOn < londonDate(review.requestedAt)) {
     throw invalid("Nothing was saved: the meeting date is before the review was requested.", {
@@ -77,6 +67,18 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
 
   return db.transaction(async (tx) => {
     const ws = await lockWorkstream(tx, review.workstreamId, { actor, action: "tollgate.decide", message: DECIDE_REFUSED });
+    // Read under a share lock: no one present can be disabled or given another role meanwhile.
+    const members = attendeeIds.length
+      ? await tx
+          .select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt })
+          .from(users)
+          .where(inArray(users.id, attendeeIds))
+          .for("share")
+      : [];
+    const memberById = new Map(members.map((m) => [m.id, m]));
+    if (attendeeIds.some((id) => memberById.get(id)?.role !== "board" || memberById.get(id)?.disabledAt)) {
+      throw invalid("Nothing was saved: only active programme board members can be recorded as present.", { attendees: "Tick board members from the list" });
+    }
     const [current] = await tx.select().from(tollgateReviews).where(eq(tollgateReviews.id, review.id));
     if (current?.decision) {
       const [by] = current.decidedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.decidedById)) : [];

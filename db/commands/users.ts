@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "../client";
-import { userOrganisations, users } from "../schema";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "../client";
+import { userOrganisations, users, workstreams } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
 import { hashPassword } from "@/lib/auth/password";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -60,6 +60,7 @@ export async function updateUserAccess({ actor, userId, role, organisationIds }:
     if (!user) throw notFound("That user");
     const before = (await tx.select().from(userOrganisations).where(eq(userOrganisations.userId, userId))).map((r) => r.organisationId).sort();
     await tx.update(users).set({ role }).where(eq(users.id, userId));
+    if (role !== "ccio") await releaseWorkstreams(tx, actor, user, `${user.name} is no longer a CCIO`);
     await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
     if (organisationIds.length > 0) {
       await tx.insert(userOrganisations).values([...new Set(organisationIds)].map((organisationId) => ({ userId, organisationId })));
@@ -83,6 +84,7 @@ export async function setUserDisabled({ actor, userId, disabled }: { actor: Acto
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("That user");
     await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId));
+    if (disabled) await releaseWorkstreams(tx, actor, user, `${user.name}'s account was disabled`);
     await recordAudit(tx, {
       actorId: actor.id,
       action: disabled ? "user.disabled" : "user.enabled",
@@ -92,4 +94,28 @@ export async function setUserDisabled({ actor, userId, disabled }: { actor: Acto
       after: { disabled },
     });
   });
+}
+
+/**
+ * Only an active CCIO leads a workstream: when a lead is disabled or given another role,
+ * their workstreams are left without a lead (for an admin to name a new one), each change
+ * in the workstream's history.
+ */
+async function releaseWorkstreams(tx: Transaction, actor: Actor, user: { id: string; name: string }, reason: string) {
+  const led = await tx
+    .update(workstreams)
+    .set({ leadUserId: null, version: sql`${workstreams.version} + 1`, updatedAt: new Date() })
+    .where(eq(workstreams.leadUserId, user.id))
+    .returning({ id: workstreams.id });
+  await recordAudit(
+    tx,
+    led.map((w) => ({
+      actorId: actor.id,
+      action: "workstream.lead.set",
+      entityType: "workstream",
+      entityId: w.id,
+      before: { leadUserId: user.id, lead: user.name },
+      after: { leadUserId: null, lead: null, reason },
+    })),
+  );
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
-import type { Database } from "../client";
+import type { Database, Transaction as Tx } from "../client";
 import { deliverables, lifecyclePhases, tollgateReviews, type Workstream } from "../schema";
 import type { WorkstreamState } from "@/lib/tollgate";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The workstream as the tollgate state machine sees it, read inside the caller's transaction. */
 export async function machineState(tx: Tx | Database, ws: Workstream): Promise<WorkstreamState> {

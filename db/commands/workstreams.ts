@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb, type Database } from "../client";
+import { getDb, type Transaction as Tx } from "../client";
 import { deliverables, lifecyclePhases, phaseOutputs, users, workstreamItems, workstreams, type Workstream } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
@@ -8,8 +8,6 @@ import { can, type Action, type Actor } from "@/lib/permissions";
 import type { DeliverableUpdateInput, ItemUpdateInput, LeadInput, ReviewDateInput } from "@/lib/schemas/workstream";
 import { applyStep } from "@/lib/tollgate";
 import { machineState } from "./workstream-state";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Refuses, and records the refusal, unless the actor may do this to the workstream. */
 export async function authoriseWorkstream(actor: Actor, action: Action, workstream: Pick<Workstream, "id" | "leadUserId">, message: string) {
@@ -145,15 +143,16 @@ export async function setNextReviewDate({ actor, input }: { actor: Actor; input:
 export async function assignLead({ actor, input }: { actor: Actor; input: LeadInput }) {
   await authoriseWorkstream(actor, "workstream.assign-lead", await findWorkstream(input.workstreamId), LEAD_REFUSED);
   const db = await getDb();
-  let leadName: string | null = null;
-  if (input.leadUserId) {
-    const [lead] = await db.select().from(users).where(eq(users.id, input.leadUserId));
-    if (!lead || lead.role !== "ccio" || lead.disabledAt) {
-      throw invalid("Nothing was saved: the lead must be an active CCIO.", { leadUserId: "Choose an active CCIO from the list" });
-    }
-    leadName = lead.name;
-  }
   return db.transaction(async (tx) => {
+    let leadName: string | null = null;
+    if (input.leadUserId) {
+      // Under a share lock: the new lead cannot be disabled or given another role meanwhile.
+      const [lead] = await tx.select().from(users).where(eq(users.id, input.leadUserId)).for("share");
+      if (!lead || lead.role !== "ccio" || lead.disabledAt) {
+        throw invalid("Nothing was saved: the lead must be an active CCIO.", { leadUserId: "Choose an active CCIO from the list" });
+      }
+      leadName = lead.name;
+    }
     const ws = await lockWorkstream(tx, input.workstreamId, { actor, action: "workstream.assign-lead", message: LEAD_REFUSED });
     refuseIfFinished(ws);
     if (ws.version !== input.version) throw conflict("This workstream was changed by someone else after you opened the page. Reload and try again.");

@@ -80,9 +80,10 @@ export type WorkstreamOverviewRow = Awaited<ReturnType<typeof listWorkstreamOver
 
 const decider = alias(users, "decider");
 const requester = alias(users, "requester");
+const closer = alias(users, "closer");
 
 /** Reviews with who asked, who decided, who was present and the conditions set. */
-async function reviewsWithDetail(where: SQL | undefined, order: "asc" | "desc" = "desc") {
+async function reviewsWithDetail(where: SQL | undefined, order: "requested" | "requested-desc" | "held-desc" = "requested-desc") {
   const db = await getDb();
   const reviews = await db
     .select({
@@ -98,23 +99,36 @@ async function reviewsWithDetail(where: SQL | undefined, order: "asc" | "desc" =
       reasons: tollgateReviews.reasons,
       decidedAt: tollgateReviews.decidedAt,
       decidedBy: decider.name,
+      // 1 for a phase's first review, 2 after a rework, …
+      attempt: sql<number>`(select count(*)::int from ${tollgateReviews} r2 where r2.workstream_id = ${tollgateReviews.workstreamId} and r2.phase = ${tollgateReviews.phase} and r2.requested_at <= ${tollgateReviews.requestedAt})`,
     })
     .from(tollgateReviews)
     .innerJoin(workstreams, eq(workstreams.id, tollgateReviews.workstreamId))
     .leftJoin(requester, eq(requester.id, tollgateReviews.requestedById))
     .leftJoin(decider, eq(decider.id, tollgateReviews.decidedById))
     .where(where)
-    .orderBy(order === "desc" ? desc(tollgateReviews.requestedAt) : asc(tollgateReviews.requestedAt));
+    .orderBy(
+      ...(order === "requested"
+        ? [asc(tollgateReviews.requestedAt)]
+        : order === "held-desc"
+          ? [desc(tollgateReviews.heldOn), desc(tollgateReviews.decidedAt)]
+          : [desc(tollgateReviews.requestedAt)]),
+    );
   const ids = reviews.map((r) => r.id);
   if (ids.length === 0) return [];
   const [attendees, conditions, phases] = await Promise.all([
     db
-      .select({ reviewId: reviewAttendees.reviewId, name: users.name, recommendation: reviewAttendees.recommendation })
+      .select({ reviewId: reviewAttendees.reviewId, userId: users.id, name: users.name, recommendation: reviewAttendees.recommendation })
       .from(reviewAttendees)
       .innerJoin(users, eq(users.id, reviewAttendees.userId))
       .where(inArray(reviewAttendees.reviewId, ids))
       .orderBy(asc(users.name)),
-    db.select().from(reviewConditions).where(inArray(reviewConditions.reviewId, ids)).orderBy(asc(reviewConditions.position)),
+    db
+      .select({ ...getTableColumns(reviewConditions), closedBy: closer.name })
+      .from(reviewConditions)
+      .leftJoin(closer, eq(closer.id, reviewConditions.closedById))
+      .where(inArray(reviewConditions.reviewId, ids))
+      .orderBy(asc(reviewConditions.position)),
     db.select({ lifecycleId: lifecyclePhases.lifecycleId, number: lifecyclePhases.number, name: lifecyclePhases.name, reviewName: lifecyclePhases.reviewName }).from(lifecyclePhases),
   ]);
   return reviews.map((r) => {
@@ -133,7 +147,7 @@ export type ReviewDetail = Awaited<ReturnType<typeof reviewsWithDetail>>[number]
 export async function getWorkstreamDetail(id: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ workstream: workstreams, leadName: lead.name, leadEmail: lead.email, lifecycleName: lifecycles.name })
+    .select({ workstream: workstreams, leadName: lead.name, lifecycleName: lifecycles.name })
     .from(workstreams)
     .innerJoin(lifecycles, eq(lifecycles.id, workstreams.lifecycleId))
     .leftJoin(lead, eq(lead.id, workstreams.leadUserId))
@@ -173,7 +187,6 @@ export async function getWorkstreamDetail(id: string) {
   return {
     ...ws,
     leadName: row.leadName,
-    leadEmail: row.leadEmail,
     lifecycleName: row.lifecycleName,
     phases: phases.map((p) => ({ ...p, outputs: outputs.filter((o) => o.phaseNumber === p.number).map((o) => o.name) })),
     footprints: places,
@@ -192,8 +205,8 @@ export type WorkstreamDetail = NonNullable<Awaited<ReturnType<typeof getWorkstre
 /** What the programme board needs on the table: reviews awaiting a decision, open conditions, recent decisions. */
 export async function getBoardAgenda({ decidedSince }: { decidedSince: string }) {
   const db = await getDb();
-  const [pending, conditions, recent, outstanding] = await Promise.all([
-    reviewsWithDetail(isNull(tollgateReviews.decision), "asc"),
+  const [pending, conditions, recent, onTheTable, planned] = await Promise.all([
+    reviewsWithDetail(isNull(tollgateReviews.decision), "requested"),
     db
       .select({ condition: reviewConditions, workstreamName: workstreams.name, phase: tollgateReviews.phase, heldOn: tollgateReviews.heldOn })
       .from(reviewConditions)
@@ -201,20 +214,33 @@ export async function getBoardAgenda({ decidedSince }: { decidedSince: string })
       .innerJoin(tollgateReviews, eq(tollgateReviews.id, reviewConditions.reviewId))
       .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped")))
       .orderBy(asc(reviewConditions.dueOn), asc(workstreams.name)),
-    reviewsWithDetail(and(isNotNull(tollgateReviews.decision), gte(tollgateReviews.heldOn, decidedSince))),
+    reviewsWithDetail(and(isNotNull(tollgateReviews.decision), gte(tollgateReviews.heldOn, decidedSince)), "held-desc"),
+    // The deliverables the board decides on: those of every phase awaiting its review.
     db
-      .select({ workstreamId: deliverables.workstreamId, status: deliverables.status, n: sql<number>`count(*)::int` })
+      .select(getTableColumns(deliverables))
       .from(deliverables)
       .innerJoin(workstreams, and(eq(workstreams.id, deliverables.workstreamId), eq(workstreams.phase, deliverables.phase)))
       .where(eq(workstreams.status, "review_requested"))
-      .groupBy(deliverables.workstreamId, deliverables.status),
+      .orderBy(asc(deliverables.position)),
+    // Reviews coming up: active workstreams with a planned date, soonest first.
+    db
+      .select({ id: workstreams.id, name: workstreams.name, phase: workstreams.phase, nextReviewOn: workstreams.nextReviewOn, leadName: lead.name })
+      .from(workstreams)
+      .leftJoin(lead, eq(lead.id, workstreams.leadUserId))
+      .where(and(eq(workstreams.status, "active"), isNotNull(workstreams.nextReviewOn)))
+      .orderBy(asc(workstreams.nextReviewOn), asc(workstreams.name)),
   ]);
   return {
-    pending: pending.map((r) => ({
-      ...r,
-      ready: outstanding.filter((o) => o.workstreamId === r.workstreamId && o.status === "ready").reduce((s, o) => s + o.n, 0),
-      notRequired: outstanding.filter((o) => o.workstreamId === r.workstreamId && o.status === "not_required").reduce((s, o) => s + o.n, 0),
-    })),
+    pending: pending.map((r) => {
+      const items = onTheTable.filter((d) => d.workstreamId === r.workstreamId);
+      return {
+        ...r,
+        deliverables: items,
+        ready: items.filter((d) => d.status === "ready").length,
+        notRequired: items.filter((d) => d.status === "not_required").length,
+      };
+    }),
+    planned: planned.map((p) => ({ ...p, nextReviewOn: p.nextReviewOn! })),
     conditions: conditions.map((c) => ({ ...c.condition, workstreamName: c.workstreamName, phase: c.phase, setOn: c.heldOn })),
     recent,
   };

@@ -121,12 +121,16 @@ export async function seedReferenceData(db: Database): Promise<void> {
   });
 }
 
+/** The demo accounts that do not exist yet (a demo database made before some were added gets them). */
 export async function seedDemoUsers(db: Database): Promise<void> {
+  const existing = new Set((await db.select({ email: users.email }).from(users)).map((u) => u.email));
+  const missing = demoUsers.filter((d) => !existing.has(d.email));
+  if (missing.length === 0) return;
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     const orgs = await tx.select({ id: organisations.id, odsCode: organisations.odsCode }).from(organisations);
     const orgIdByOds = new Map(orgs.map((o) => [o.odsCode, o.id]));
-    for (const u of demoUsers) {
+    for (const u of missing) {
       const [user] = await tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning();
       if (u.organisations.length > 0) {
         await tx
@@ -238,8 +242,11 @@ export async function seedWorkstreams(db: Database): Promise<boolean> {
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(systems);
   if ((row?.n ?? 0) > 0) {
-    // A demo database made before trajectories existed gets them on its next start.
+    // A demo database made before trajectories or workstreams existed gets them on its next
+    // start, with the demo accounts added since (the workstreams' leads among them).
     await seedTrajectories(db);
+    const [demoAdmin] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoUsers[0].email));
+    if (demoAdmin) await seedDemoUsers(db);
     await seedWorkstreams(db);
     return false;
   }

@@ -101,11 +101,25 @@ export const decisionSchema = z
     conditions,
   })
   .superRefine((v, ctx) => {
+    const isDecision = (value: string | undefined) => (decisions as readonly string[]).includes(value ?? "");
     for (const id of v.attendees) {
-      if (!(decisions as readonly string[]).includes(v.recommendations[id] ?? "")) {
+      if (!isDecision(v.recommendations[id])) {
         ctx.addIssue({ code: "custom", path: ["recommendation", id], message: "Choose this member's recommendation" });
       }
     }
+    // A recommendation chosen for a member not ticked as present would be lost: say so.
+    for (const [id, value] of Object.entries(v.recommendations)) {
+      if (isDecision(value) && !v.attendees.includes(id)) {
+        ctx.addIssue({ code: "custom", path: ["recommendation", id], message: "Tick this member as present, or clear their recommendation" });
+      }
+    }
+    v.conditions.forEach((c, i) => {
+      // Only complete rows: a half-filled one already has its own messages.
+      const complete = c.description && c.owner && isoDate("x").safeParse(c.dueOn).success;
+      if (complete && c.dueOn < v.heldOn) {
+        ctx.addIssue({ code: "custom", path: ["conditions", i, "dueOn"], message: "A condition cannot fall due before the meeting that set it" });
+      }
+    });
     if (v.decision === "proceed_with_conditions" && v.conditions.length === 0) {
       ctx.addIssue({ code: "custom", path: ["conditions", 0, "description"], message: "Add at least one condition, with an owner and a due date" });
     }

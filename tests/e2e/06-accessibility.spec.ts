@@ -29,6 +29,9 @@ test.describe("accessibility (axe-core, default rules)", () => {
     { path: "/admin/users", role: "admin", what: "the users list" },
     { path: "/admin/users/new", role: "admin", what: "the new user form" },
     { path: "/admin/periods", role: "admin", what: "the assessment periods page" },
+    { path: "/workstreams", role: "viewer", what: "the workstreams overview" },
+    { path: "/workstreams/board", role: "board", what: "the programme board view" },
+    { path: "/workstreams/alignment", role: "ccio", what: "the workstreams' alignment with the STP goals" },
   ];
   for (const { path, role, what } of simplePages) {
     test(`${path} as ${role}`, async ({ pageAs }) => {

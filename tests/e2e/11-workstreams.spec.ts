@@ -164,6 +164,8 @@ test.describe("workstreams and tollgate reviews", () => {
     const reasons = "The strategic case is sound; the benefits need owners before Visioning ends.";
     const condition = "Name an owner for each strategic benefit";
     const closureNote = "Owners named in the benefits register, version 2.";
+    const objective = "Supports multi-disciplinary collaboration across care settings and sites.";
+    const objectiveNote = "Pilot across two Oxfordshire sites.";
     let id = "";
 
     await test.step("the CCIO opens Records sharing from the overview: phase 1, every deliverable not started", async () => {
@@ -236,6 +238,20 @@ test.describe("workstreams and tollgate reviews", () => {
       await expect(ccio.getByTestId("next-review")).toContainText(longDate(plannedOn));
     });
 
+    await test.step("the CCIO updates a key objective's status and note", async () => {
+      const row = ccio.getByTestId("key-objectives").locator("tbody tr").first();
+      await expect(row).toContainText(objective);
+      await expect(row.getByTestId("item-status")).toHaveText("Not started");
+      await row.getByRole("combobox").selectOption({ label: "In progress" });
+      await row.getByRole("textbox").fill(objectiveNote);
+      await row.getByRole("button", { name: /^Save objective/ }).click();
+      await expect(row.getByRole("status")).toHaveText("Saved: in progress.");
+      await expect(row.getByTestId("item-status")).toHaveText("In progress");
+      await ccio.reload();
+      await expect(row.getByTestId("item-status")).toHaveText("In progress");
+      await expect(row.getByRole("textbox")).toHaveValue(objectiveNote);
+    });
+
     await test.step("the CCIO requests the tollgate review: the card shows and the deliverables are frozen", async () => {
       await ccio.getByRole("button", { name: "Request the tollgate review" }).click();
       await expect(ccio.getByRole("status").filter({ hasText: "Tollgate review requested" })).toBeVisible();
@@ -253,12 +269,26 @@ test.describe("workstreams and tollgate reviews", () => {
       await expect(ccio.getByTestId("review")).toContainText("Awaiting decision");
     });
 
+    await test.step("the overview shows the review awaiting the board: green, with the planned date", async () => {
+      await ccio.goto("/workstreams");
+      const row = overviewRow(ccio, "RECORDS");
+      await expect(row.getByTestId("phase")).toHaveText("Phase 1 of 8: Initiation");
+      await expect(row).toContainText("Awaiting tollgate review");
+      await expect(row.locator("[data-rag]")).toHaveAttribute("data-rag", "green");
+      await expect(row).toContainText("Deliverables complete; awaiting the board's decision.");
+      await expect(row).toContainText(longDate(plannedOn));
+    });
+
     await test.step("the board view lists the review awaiting a decision", async () => {
       await board.goto("/workstreams/board");
       const row = board.getByTestId("awaiting").getByRole("row").filter({ hasText: RECORDS });
       await expect(row).toContainText("Tollgate Review, phase 1 Initiation");
       await expect(row).toContainText(`${longDate(today)} by ${accounts.ccio.name}`);
       await expect(row).toContainText("4 ready, 1 not required");
+      // The deliverables themselves are on the table, with their evidence.
+      const listed = row.getByRole("list", { name: `Deliverables of ${RECORDS}` }).getByRole("listitem");
+      await expect(listed).toHaveCount(5);
+      await expect(row.getByRole("link", { name: /^Evidence/ }).first()).toHaveAttribute("href", /^https:\/\//);
       await row.getByRole("link", { name: RECORDS }).click();
       await board.waitForURL(new RegExp(`/workstreams/${id}#current-phase$`));
       await expect(board.getByTestId("decision-form")).toBeVisible();
@@ -334,6 +364,10 @@ test.describe("workstreams and tollgate reviews", () => {
       const row = overviewRow(board, "RECORDS");
       await expect(row.getByTestId("phase")).toHaveText("Phase 2 of 8: Visioning");
       await expect(row.getByTestId("open-conditions")).toHaveText("1");
+      // The planned date was for phase 1's review: phase 2 has none yet, so it is amber.
+      await expect(row.locator("[data-rag]")).toHaveAttribute("data-rag", "amber");
+      await expect(row).toContainText("No tollgate review date set.");
+      await expect(row.locator("td").nth(3)).toHaveText("Not set");
       const strip = row.getByRole("list", { name: `${RECORDS} lifecycle` });
       await expect(strip.locator("li")).toHaveCount(8);
       await expect(strip.locator("li").nth(0)).toContainText("Initiation: passed");
@@ -396,28 +430,34 @@ test.describe("workstreams and tollgate reviews", () => {
       await expectRow("Updated the deliverable “Strategic imperatives” (phase 1): not started → ready", accounts.ccio.name);
       await expectRow("Updated the deliverable “Develop strategic business case” (phase 1): in progress → ready", accounts.ccio.name);
       await expectRow(`Planned the tollgate review for ${plannedOn}`, accounts.ccio.name);
+      await expectRow(`Updated the objective “${objective}”: not started → in progress (note: “${objectiveNote}”)`, accounts.ccio.name);
       await expectRow("Requested the tollgate review of Phase 1 Initiation", accounts.ccio.name);
       await expectRow(`Recorded the board's decision on Phase 1 Initiation: proceed with conditions, “${reasons}”`, accounts.board.name);
-      // Five deliverables (one changed twice), the date, the request and the decision; newest first.
-      await expect(rows).toHaveCount(9);
+      // Five deliverables (one changed twice), the date, the objective, the request and the decision; newest first.
+      await expect(rows).toHaveCount(10);
       await expect(rows.first()).toContainText("Recorded the board's decision");
     });
 
     await test.step("the CCIO closes the condition with a note: no open conditions are left", async () => {
       const conditions = ccio.getByTestId("conditions");
+      // The condition is in the button's and the box's names (visually hidden; Chromium puts a space before the colon).
+      const closeButton = new RegExp(`^Close condition\\s*: ${condition}$`);
       const row = conditions.getByRole("row").filter({ hasText: condition });
       await expect(row).toContainText(longDate(conditionDue));
       // Without a note it is refused.
-      await row.getByRole("button", { name: `Close condition: ${condition}` }).click();
+      await row.getByRole("button", { name: closeButton }).click();
       await expect(conditions.locator(".nhsuk-error-message")).toContainText("Say how the condition was met");
       await expect(conditions.getByRole("row").filter({ hasText: condition })).toHaveCount(1);
 
-      await conditions.getByLabel(`How it was met: ${condition}`).fill(closureNote);
-      await conditions.getByRole("button", { name: `Close condition: ${condition}` }).click();
+      await conditions.getByLabel(new RegExp(`^How it was met\\s*: ${condition}$`)).fill(closureNote);
+      await conditions.getByRole("button", { name: closeButton }).click();
       await expect(ccio.getByTestId("conditions")).toHaveCount(0);
       await expect(ccio.getByText("No open conditions.")).toBeVisible();
+      await expect(ccio.getByTestId("confirmation")).toHaveText("Condition closed.");
       const review = ccio.getByRole("region", { name: "Tollgate Review, phase 1 Initiation" });
-      await expect(review).toContainText(`${condition} (${accounts.ccio.name}, due ${longDate(conditionDue)}): closed: “${closureNote}”`);
+      await expect(review).toContainText(
+        `${condition} (${accounts.ccio.name}, due ${longDate(conditionDue)}): closed on ${longDate(londonToday())} by ${accounts.ccio.name}: “${closureNote}”`,
+      );
       await expect(history(ccio).locator("tbody tr").first()).toContainText(`Closed the condition “${condition}”: “${closureNote}”`);
 
       await ccio.goto("/workstreams");
@@ -434,7 +474,6 @@ test.describe("workstreams and tollgate reviews", () => {
     const admin = await pageAs("admin");
     const board = await pageAs("board");
     const citizenId = await workstreamId(ccio, "CITIZEN");
-    const intelligenceId = await workstreamId(ccio, "INTELLIGENCE");
 
     await test.step("a viewer sees every workstream page but no form or button to change anything", async () => {
       await viewer.goto("/workstreams");
@@ -468,6 +507,7 @@ test.describe("workstreams and tollgate reviews", () => {
       await expect(ccio.getByTestId("request-review")).toHaveCount(0);
       // While on the workstream the CCIO leads, there are.
       await gotoWorkstream(ccio, "CITIZEN");
+      await expect(ccio.getByRole("heading", { level: 1 })).toHaveText(CITIZEN);
       await expect(ccio.getByRole("button", { name: "Save Strategic imperatives", includeHidden: true })).toBeAttached(); // in a closed details
       await expect(updateDetails(ccio, "Strategic imperatives").locator("summary")).toBeVisible();
       await expect(ccio.getByRole("button", { name: "Save review date" })).toBeVisible();

@@ -1,4 +1,12 @@
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { setUserDisabled, updateUserAccess } from "@/db/commands/users";
+import { listAuditEntriesByEntity } from "@/db/queries/audit";
+import { lifecycles, stpGoals, users, workstreams } from "@/db/schema";
+import { seedDemoIfEmpty, seedWorkstreams } from "@/db/seed/seed";
+import { describeChange } from "@/lib/history";
+import { actor, demo } from "../support/fixtures";
+import { testDb } from "../support/test-database";
 import { getAlignmentMatrix, getWorkstreamDetail, listWorkstreamOverview } from "@/db/queries/workstreams";
 import { bobLifecycle, bobWorkstreams } from "@/db/seed/bob-workstreams";
 
@@ -34,5 +42,51 @@ describe("the seeded workstreams", () => {
     const ig = m.workstreams.find((w) => w.code === "IG")!;
     const prevention = m.goals.find((g) => g.code === "PREVENTION")!;
     expect(m.cells.find((c) => c.workstreamId === ig.id && c.goalId === prevention.id)!.examples.join(" ")).toContain("how data is used");
+  });
+});
+
+describe("a demo database made before workstreams existed", () => {
+  it("gets the workstreams, and the demo accounts that lead them, on its next start; a second start adds nothing", async () => {
+    const db = await testDb();
+    // Back to how such a database looked: no workstream data, no accounts added since.
+    await db.delete(workstreams);
+    await db.delete(stpGoals);
+    await db.delete(lifecycles);
+    await db.delete(users).where(inArray(users.email, ["ccio.bw@demo.nhs.uk", "board.chair@demo.nhs.uk"]));
+    expect(await seedDemoIfEmpty(db)).toBe(false);
+    const overview = await listWorkstreamOverview();
+    expect(overview.map((w) => [w.code, w.leadName])).toEqual([
+      ["RECORDS", "Dr Chris Clarke"],
+      ["CITIZEN", "Dr Chris Clarke"],
+      ["INTELLIGENCE", "Dr Fatima Rahman"],
+      ["INFRASTRUCTURE", "Dr Fatima Rahman"],
+      ["IG", null],
+    ]);
+    const [chair] = await db.select().from(users).where(eq(users.email, "board.chair@demo.nhs.uk"));
+    expect(chair?.role).toBe("board");
+    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(workstreams))[0]!.n;
+    expect(await seedWorkstreams(db)).toBe(false);
+    await seedDemoIfEmpty(db);
+    expect(await count()).toBe(5);
+  });
+});
+
+describe("a lead who stops being an active CCIO", () => {
+  it("no longer leads: their workstreams are left for an admin to give a new lead, with the change in each one's history", async () => {
+    const db = await testDb();
+    const admin = await actor(demo.admin);
+    const [bw] = await db.select().from(users).where(eq(users.email, "ccio.bw@demo.nhs.uk"));
+    await updateUserAccess({ actor: admin, userId: bw!.id, role: "viewer", organisationIds: [] });
+    const [chris] = await db.select().from(users).where(eq(users.email, demo.ccio));
+    await setUserDisabled({ actor: admin, userId: chris!.id, disabled: true });
+    const overview = await listWorkstreamOverview();
+    expect(overview.map((w) => w.leadName)).toEqual([null, null, null, null, null]);
+    const intelligence = overview.find((w) => w.code === "INTELLIGENCE")!;
+    const [entry] = await listAuditEntriesByEntity({ entityType: "workstream", entityId: intelligence.id });
+    expect(entry).toMatchObject({ action: "workstream.lead.set", actorName: "Alex Morgan" });
+    expect(describeChange(entry!)).toBe("Changed the lead from Dr Fatima Rahman to nobody (Dr Fatima Rahman is no longer a CCIO)");
+    const records = overview.find((w) => w.code === "RECORDS")!;
+    const [recordsEntry] = await listAuditEntriesByEntity({ entityType: "workstream", entityId: records.id });
+    expect(describeChange(recordsEntry!)).toBe("Changed the lead from Dr Chris Clarke to nobody (Dr Chris Clarke's account was disabled)");
   });
 });

@@ -53,6 +53,23 @@ describe("the tollgate lifecycle", () => {
     expect(last).toMatchObject({ phase: 1, status: "closed" });
   });
 
+  it("decides no review whose deliverables are not all done, even if they changed behind the freeze", () => {
+    const requested = run(start(), [...ready, { type: "request_review" }]);
+    const tampered: WorkstreamState = { ...requested, deliverables: [{ id: "charter", status: "in_progress" }, requested.deliverables[1]!] };
+    for (const decision of decisions) {
+      expect(applyStep(tampered, { type: "decide", decision, reasons: "x", ...(decision === "proceed_with_conditions" ? { conditions: [validCondition] } : {}) })).toEqual({
+        ok: false,
+        reason: "1 deliverable(s) are not ready or marked not required: the review cannot be decided.",
+      });
+    }
+  });
+
+  it("opens the next phase with its deliverables not started, whatever the caller passed", () => {
+    const requested = run(start(), [...ready, { type: "request_review" }]);
+    const next = run(requested, [{ type: "decide", decision: "proceed", reasons: "ok", nextDeliverables: [{ id: "vision", status: "ready" }] }]);
+    expect(next.deliverables).toEqual([{ id: "vision", status: "not_started" }]);
+  });
+
   it("never decides a review twice", () => {
     const decided = run(start(), [...ready, { type: "request_review" }, { type: "decide", decision: "rework", reasons: "x" }]);
     expect(applyStep(decided, { type: "decide", decision: "proceed", reasons: "y" })).toMatchObject({ ok: false, reason: "There is no tollgate review awaiting a decision." });

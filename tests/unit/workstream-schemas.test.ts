@@ -238,7 +238,7 @@ describe("decisionSchema", () => {
   });
 
   it("gives the structured decision, each attendee with their recommendation", () => {
-    const r = parse({ reasons: "  Charter agreed  ", [`recommendation.${C}`]: "stop" });
+    const r = parse({ reasons: "  Charter agreed  ", [`recommendation.${C}`]: "" });
     expect(r.success && r.data).toEqual({
       reviewId: C,
       heldOn: "2027-01-31",
@@ -267,17 +267,22 @@ describe("decisionSchema", () => {
   });
 
   it("needs at least one attendee, each with a recommendation", () => {
-    expect(issues(parse({ attendees: undefined }))).toEqual(["attendees: Tick the board members present"]);
-    expect(issues(parse({ attendees: [] }))).toEqual(["attendees: Tick the board members present"]);
+    const lost = [A, B].map((id) => `recommendation.${id}: Tick this member as present, or clear their recommendation`);
+    expect(issues(parse({ attendees: undefined }))).toEqual(["attendees: Tick the board members present", ...lost]);
+    expect(issues(parse({ attendees: [] }))).toEqual(["attendees: Tick the board members present", ...lost]);
+    expect(issues(parse({ attendees: [], [`recommendation.${A}`]: "", [`recommendation.${B}`]: "" }))).toEqual(["attendees: Tick the board members present"]);
     expect(issues(parse({ [`recommendation.${B}`]: undefined }))).toEqual([`recommendation.${B}: Choose this member's recommendation`]);
     expect(issues(parse({ [`recommendation.${B}`]: "" }))).toEqual([`recommendation.${B}: Choose this member's recommendation`]);
     expect(issues(parse({ [`recommendation.${A}`]: "maybe", [`recommendation.${B}`]: "abstain" }))).toEqual([
       `recommendation.${A}: Choose this member's recommendation`,
       `recommendation.${B}: Choose this member's recommendation`,
     ]);
-    expect(paths(parse({ attendees: [A, "not-a-user"] }))).toEqual(["attendees.1", "recommendation.not-a-user"]);
-    // A recommendation left for a member not ticked is ignored.
+    expect(paths(parse({ attendees: [A, "not-a-user"] }))).toEqual(["attendees.1", "recommendation.not-a-user", `recommendation.${B}`]);
+    // A blank (or meaningless) recommendation for a member not ticked is ignored ...
+    expect(parse({ attendees: A, [`recommendation.${B}`]: "" }).success).toBe(true);
     expect(parse({ attendees: A, [`recommendation.${B}`]: "nonsense" }).success).toBe(true);
+    // ... but a real one would be lost: the member must be ticked or the choice cleared.
+    expect(issues(parse({ attendees: A, [`recommendation.${B}`]: "rework" }))).toEqual([`recommendation.${B}: Tick this member as present, or clear their recommendation`]);
   });
 
   it("needs the review, a real meeting date, a decision and reasons", () => {
@@ -383,7 +388,9 @@ describe("decision form round trip", () => {
       otherDecision: fc.constantFrom<Decision>("proceed", "rework", "stop"),
       shuffleSeed: fc.nat(),
     })
-    .filter((c) => c.strays.every(([id]) => !c.attendees.some((a) => a.userId === id)));
+    .filter((c) => c.strays.every(([id, v]) => !c.attendees.some((a) => a.userId === id) && !(decisions as readonly string[]).includes(v)))
+    // Conditions fall due on or after the meeting that set them.
+    .filter((c) => c.slots.every((slot) => !slot.filled || slot.row.dueOn >= c.heldOn));
 
   type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 

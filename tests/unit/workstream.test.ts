@@ -393,3 +393,38 @@ describe("londonDate", () => {
     );
   });
 });
+
+describe("the board view's window and the workstream page's confirmations", () => {
+  it("defaults to three months back, clamping the day to the shorter month", async () => {
+    const { defaultDecidedSince } = await import("@/lib/workstream");
+    expect(defaultDecidedSince("2026-11-24")).toBe("2026-08-24");
+    expect(defaultDecidedSince("2026-05-31")).toBe("2026-02-28");
+    expect(defaultDecidedSince("2028-05-31")).toBe("2028-02-29");
+    expect(defaultDecidedSince("2027-01-15")).toBe("2026-10-15");
+  });
+
+  it("takes a real date no later than today, and otherwise says why it shows three months", async () => {
+    const { parseDecidedSince } = await import("@/lib/workstream");
+    expect(parseDecidedSince(undefined, "2026-11-24")).toEqual({ since: "2026-08-24", error: null });
+    expect(parseDecidedSince("", "2026-11-24")).toEqual({ since: "2026-08-24", error: null });
+    expect(parseDecidedSince("2026-01-01", "2026-11-24")).toEqual({ since: "2026-01-01", error: null });
+    expect(parseDecidedSince("2026-11-24", "2026-11-24")).toEqual({ since: "2026-11-24", error: null });
+    for (const bad of ["2026-11-25", "2026-02-30", "2099-13-01", "2026-00-10", "last month", "2026-1-1"]) {
+      expect(parseDecidedSince(bad, "2026-11-24"), bad).toEqual({ since: "2026-08-24", error: expect.stringContaining("no later than today") });
+    }
+  });
+
+  it("confirms a request, a decision and a closed condition in words, and nothing when the state does not match", async () => {
+    const { confirmationFor } = await import("@/lib/workstream");
+    const ws = { status: "active" as const, phase: 2, phaseName: "Visioning", lastDecision: "proceed_with_conditions" as Decision };
+    expect(confirmationFor("decided", ws)).toBe("Decision recorded: proceed with conditions. The workstream is in phase 2: Visioning.");
+    expect(confirmationFor("decided", { ...ws, status: "stopped", lastDecision: "stop" })).toBe("Decision recorded: stop. The workstream is stopped.");
+    expect(confirmationFor("decided", { ...ws, status: "closed", lastDecision: "proceed" })).toBe("Decision recorded: proceed. The workstream is closed.");
+    expect(confirmationFor("decided", { ...ws, lastDecision: null })).toBeNull();
+    expect(confirmationFor("review-requested", { ...ws, status: "review_requested" })).toBe("Tollgate review requested: the programme board will see it on its agenda.");
+    expect(confirmationFor("review-requested", ws)).toBeNull();
+    expect(confirmationFor("condition-closed", ws)).toBe("Condition closed.");
+    expect(confirmationFor(undefined, ws)).toBeNull();
+    expect(confirmationFor("anything", ws)).toBeNull();
+  });
+});

@@ -22,7 +22,7 @@ import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { isDone } from "@/lib/tollgate";
 import { firstParam } from "@/lib/maturity-selection";
-import { conditionState, decisionLabels, deliverableStatusLabels, workstreamRag } from "@/lib/workstream";
+import { conditionState, confirmationFor, deliverableStatusLabels, workstreamRag } from "@/lib/workstream";
 
 export const metadata: Metadata = { title: "Workstream" };
 
@@ -45,22 +45,14 @@ export default async function WorkstreamPage({ params, searchParams }: Props) {
   const [members, ccios, history] = await Promise.all([
     mayDecide && ws.pendingReview ? listBoardMembers() : [],
     mayAssign ? listCcios() : [],
-    listAuditEntriesByEntity({ entityType: "workstream", entityId: id, includeRefusals: user.role === "admin", limit: 200 }),
+    listAuditEntriesByEntity({ entityType: "workstream", entityId: id, includeRefusals: can(user, "history.view"), limit: 200 }),
   ]);
   const phase = ws.phases.find((p) => p.number === ws.phase);
   const outstanding = ws.deliverables.filter((d) => !isDone({ id: d.id, status: d.status }));
   const rating = workstreamRag({ ...ws, deliverablesOutstanding: outstanding.length }, today);
   const reviewName = phase?.reviewName ?? "Tollgate Review";
-  const done = firstParam((await searchParams).done);
   const lastDecided = ws.reviews.find((r) => r.decision != null);
-  const confirmation =
-    done === "review-requested" && ws.status === "review_requested"
-      ? "Tollgate review requested: the programme board will see it on its agenda."
-      : done === "decided" && lastDecided?.decision
-        ? `Decision recorded: ${decisionLabels[lastDecided.decision].toLowerCase()}. ${
-            ws.status === "closed" ? "The workstream is closed." : ws.status === "stopped" ? "The workstream is stopped." : `The workstream is in phase ${ws.phase}: ${phase?.name}.`
-          }`
-        : null;
+  const confirmation = confirmationFor(firstParam((await searchParams).done), { status: ws.status, phase: ws.phase, phaseName: phase?.name, lastDecision: lastDecided?.decision ?? null });
 
   return (
     <>
@@ -250,6 +242,7 @@ export default async function WorkstreamPage({ params, searchParams }: Props) {
         </table>
       )}
 
+      <h2>Objectives and requirements</h2>
       <ItemsTable caption="Key objectives" items={ws.objectives} editable={mayEdit} />
       {ws.requirementsPreamble && <p>{ws.requirementsPreamble}</p>}
       <ItemsTable caption="Key requirements" items={ws.requirements} editable={mayEdit} />

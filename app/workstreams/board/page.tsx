@@ -7,8 +7,7 @@ import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { firstParam } from "@/lib/maturity-selection";
-import { isoDate } from "@/lib/schemas/workstream";
-import { conditionState, defaultDecidedSince, DUE_SOON_DAYS } from "@/lib/workstream";
+import { conditionState, deliverableStatusLabels, DUE_SOON_DAYS, parseDecidedSince } from "@/lib/workstream";
 
 export const metadata: Metadata = { title: "Programme board view" };
 
@@ -17,9 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function BoardViewPage({ searchParams }: Props) {
   await requireUser();
   const today = londonDate();
-  const asked = firstParam((await searchParams).since);
-  const sinceValid = asked != null && isoDate("x").safeParse(asked).success && asked <= today;
-  const since = sinceValid ? asked : defaultDecidedSince(today);
+  const { since, error: sinceError } = parseDecidedSince(firstParam((await searchParams).since), today);
   const agenda = await getBoardAgenda({ decidedSince: since });
   const conditions = agenda.conditions.map((c) => ({ ...c, state: conditionState(c, today) }));
   const overdue = conditions.filter((c) => c.state === "overdue").length;
@@ -34,16 +31,16 @@ export default async function BoardViewPage({ searchParams }: Props) {
       <p className="app-print-only">Printed {formatDate(today)}. Decisions shown since {formatDate(since)}.</p>
       <div className="app-no-print">
         <form method="get" className="app-selection-form">
-          <div className={asked != null && !sinceValid ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
+          <div className={sinceError ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
             <label className="nhsuk-label" htmlFor="since">
               Show decisions made since
             </label>
-            {asked != null && !sinceValid && (
+            {sinceError && (
               <span className="nhsuk-error-message" id="since-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> Enter a date no later than today, like 2026-08-01: showing the last three months instead
+                <span className="nhsuk-u-visually-hidden">Error:</span> {sinceError}
               </span>
             )}
-            <input className="nhsuk-input nhsuk-input--width-10" id="since" name="since" type="date" max={today} defaultValue={since} aria-describedby={asked != null && !sinceValid ? "since-error" : undefined} />
+            <input className="nhsuk-input nhsuk-input--width-10" id="since" name="since" type="date" max={today} defaultValue={since} aria-describedby={sinceError ? "since-error" : undefined} />
           </div>
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
             Show
@@ -81,6 +78,57 @@ export default async function BoardViewPage({ searchParams }: Props) {
                   </td>
                   <td>
                     {r.ready} ready{r.notRequired > 0 ? `, ${r.notRequired} not required` : ""}
+                    <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0" aria-label={`Deliverables of ${r.workstreamName}`}>
+                      {r.deliverables.map((d) => (
+                        <li key={d.id}>
+                          <strong>{d.name}</strong>: {deliverableStatusLabels[d.status].toLowerCase()}
+                          {d.status === "not_required" && d.reason ? ` (${d.reason})` : ""}
+                          {d.note ? `. ${d.note}` : ""}
+                          {d.evidenceUrl && (
+                            <>
+                              {" "}
+                              <a href={d.evidenceUrl} rel="noopener noreferrer">
+                                Evidence<span className="nhsuk-u-visually-hidden"> for {d.name}</span>
+                              </a>
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="app-board-section" aria-labelledby="planned">
+        <h2 id="planned">Reviews planned ({agenda.planned.length})</h2>
+        {agenda.planned.length === 0 ? (
+          <p>No workstream has a tollgate review date planned.</p>
+        ) : (
+          <table className="nhsuk-table" data-testid="planned">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Tollgate reviews planned by the workstream leads, soonest first</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Workstream</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Lead</th>
+                <th scope="col">Planned for</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {agenda.planned.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link href={`/workstreams/${p.id}`}>{p.name}</Link>
+                  </th>
+                  <td>{p.phase}</td>
+                  <td>{p.leadName ?? "No lead named"}</td>
+                  <td>
+                    {formatDate(p.nextReviewOn)}
+                    {p.nextReviewOn < today && <strong className="nhsuk-tag nhsuk-tag--red app-tag-small">Date passed</strong>}
                   </td>
                 </tr>
               ))}

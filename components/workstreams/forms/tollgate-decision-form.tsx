@@ -14,7 +14,7 @@ interface Props {
   today: string;
 }
 
-const CONDITION_ROWS = 3;
+const CONDITION_ROWS = 5;
 
 /** A board member records the review: the meeting, who was there and what each recommended, the decision and why. */
 export function TollgateDecisionForm({ reviewId, reviewName, members, today }: Props) {
