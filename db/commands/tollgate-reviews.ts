@@ -26,7 +26,7 @@ async function phaseName(tx: Tx, lifecycleId: string, number: number): Promise<s
 
 /** The lead asks the board for the tollgate review that closes the current phase. */
 export async function requestReview({ actor, input }: { actor: Actor; input: RequestReviewInput }) {
-  const found = await findWorkstream(input.workstreamId);
+  const found = await findWorkstream({ workstreamId: input.workstreamId });
   await authoriseWorkstream(actor, "tollgate.request", found, REQUEST_REFUSED);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -53,7 +53,7 @@ export async function decideReview({ actor, input, today = londonDate() }: { act
   const db = await getDb();
   const [review] = await db.select().from(tollgateReviews).where(eq(tollgateReviews.id, input.reviewId));
   if (!review) throw notFound("That tollgate review");
-  await authoriseWorkstream(actor, "tollgate.decide", await findWorkstream(review.workstreamId), DECIDE_REFUSED);
+  await authoriseWorkstream(actor, "tollgate.decide", await findWorkstream({ workstreamId: review.workstreamId }), DECIDE_REFUSED);
 
   // A member ticked twice is one attendee (the primary key would otherwise fail the whole decision).
   const attendees = [...new Map(input.attendees.map((a) => [a.userId, a] as const)).values()];
@@ -148,7 +148,7 @@ export async function closeCondition({ actor, input }: { actor: Actor; input: Cl
   const db = await getDb();
   const [condition] = await db.select().from(reviewConditions).where(eq(reviewConditions.id, input.conditionId));
   if (!condition) throw notFound("That condition");
-  await authoriseWorkstream(actor, "condition.close", await findWorkstream(condition.workstreamId), CLOSE_REFUSED);
+  await authoriseWorkstream(actor, "condition.close", await findWorkstream({ workstreamId: condition.workstreamId }), CLOSE_REFUSED);
   return db.transaction(async (tx) => {
     // A stopped workstream is frozen, its open conditions with it. Conditions set at the
     // closure review stay closable: they are the follow-up the board asked for.

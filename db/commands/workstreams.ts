@@ -16,7 +16,7 @@ export async function authoriseWorkstream(actor: Actor, action: Action, workstre
   throw forbidden(message);
 }
 
-export async function findWorkstream(id: string): Promise<Workstream> {
+export async function findWorkstream({ workstreamId: id }: { workstreamId: string }): Promise<Workstream> {
   const db = await getDb();
   const [row] = await db.select().from(workstreams).where(eq(workstreams.id, id));
   if (!row) throw notFound("That workstream");
@@ -47,7 +47,7 @@ export async function updateWorkstreamItem({ actor, input }: { actor: Actor; inp
   const db = await getDb();
   const [item] = await db.select().from(workstreamItems).where(eq(workstreamItems.id, input.itemId));
   if (!item) throw notFound("That objective or requirement");
-  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(item.workstreamId), EDIT_REFUSED);
+  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream({ workstreamId: item.workstreamId }), EDIT_REFUSED);
   return db.transaction(async (tx) => {
     const ws = await lockWorkstream(tx, item.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
     refuseIfFinished(ws);
@@ -78,7 +78,7 @@ export async function updateDeliverable({ actor, input }: { actor: Actor; input:
   const db = await getDb();
   const [deliverable] = await db.select().from(deliverables).where(eq(deliverables.id, input.deliverableId));
   if (!deliverable) throw notFound("That deliverable");
-  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(deliverable.workstreamId), EDIT_REFUSED);
+  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream({ workstreamId: deliverable.workstreamId }), EDIT_REFUSED);
   return db.transaction(async (tx) => {
     const ws = await lockWorkstream(tx, deliverable.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
     const state = await machineState(tx, ws);
@@ -115,7 +115,7 @@ export async function updateDeliverable({ actor, input }: { actor: Actor; input:
 }
 
 export async function setNextReviewDate({ actor, input }: { actor: Actor; input: ReviewDateInput }) {
-  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream(input.workstreamId), EDIT_REFUSED);
+  await authoriseWorkstream(actor, "workstream.edit", await findWorkstream({ workstreamId: input.workstreamId }), EDIT_REFUSED);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ws = await lockWorkstream(tx, input.workstreamId, { actor, action: "workstream.edit", message: EDIT_REFUSED });
@@ -141,7 +141,7 @@ export async function setNextReviewDate({ actor, input }: { actor: Actor; input:
 
 /** An administrator names the CCIO who leads a workstream (or leaves it without one). */
 export async function assignLead({ actor, input }: { actor: Actor; input: LeadInput }) {
-  await authoriseWorkstream(actor, "workstream.assign-lead", await findWorkstream(input.workstreamId), LEAD_REFUSED);
+  await authoriseWorkstream(actor, "workstream.assign-lead", await findWorkstream({ workstreamId: input.workstreamId }), LEAD_REFUSED);
   const db = await getDb();
   return db.transaction(async (tx) => {
     let leadName: string | null = null;

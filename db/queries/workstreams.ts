@@ -144,7 +144,8 @@ async function reviewsWithDetail(where: SQL | undefined, order: "requested" | "r
 }
 export type ReviewDetail = Awaited<ReturnType<typeof reviewsWithDetail>>[number];
 
-export async function getWorkstreamDetail(id: string) {
+/** One workstream with everything its page shows; null if there is none with that id. */
+export async function getWorkstreamById({ workstreamId: id }: { workstreamId: string }) {
   const db = await getDb();
   const [row] = await db
     .select({ workstream: workstreams, leadName: lead.name, lifecycleName: lifecycles.name })
@@ -200,7 +201,7 @@ export async function getWorkstreamDetail(id: string) {
     lastDecisionThisPhase: lastDecided && lastDecided.phase === ws.phase ? lastDecided.decision : null,
   };
 }
-export type WorkstreamDetail = NonNullable<Awaited<ReturnType<typeof getWorkstreamDetail>>>;
+export type WorkstreamDetail = NonNullable<Awaited<ReturnType<typeof getWorkstreamById>>>;
 
 /** What the programme board needs on the table: reviews awaiting a decision, open conditions, recent decisions. */
 export async function getBoardAgenda({ decidedSince }: { decidedSince: string }) {

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideReview, requestReview } from "@/db/commands/tollgate-reviews";
 import { setNextReviewDate, updateDeliverable } from "@/db/commands/workstreams";
-import { getBoardAgenda, getWorkstreamDetail } from "@/db/queries/workstreams";
+import { getBoardAgenda, getWorkstreamById } from "@/db/queries/workstreams";
 import { deliverables, workstreams, type Workstream } from "@/db/schema";
 import { londonDate } from "@/lib/as-at";
 import type { Actor } from "@/lib/permissions";
@@ -81,7 +81,7 @@ describe("the board's agenda", () => {
       });
     await decide(first.id, "rework", today);
     const second = await request(lead, records);
-    const detail = (await getWorkstreamDetail(records.id))!;
+    const detail = (await getWorkstreamById({ workstreamId: records.id }))!;
     expect(detail.reviews.map((r) => [r.id, r.phase, r.attempt])).toEqual([
       [second.id, 1, 2],
       [first.id, 1, 1],

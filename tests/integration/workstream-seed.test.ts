@@ -7,7 +7,7 @@ import { seedDemoIfEmpty, seedWorkstreams } from "@/db/seed/seed";
 import { describeChange } from "@/lib/history";
 import { actor, demo } from "../support/fixtures";
 import { testDb } from "../support/test-database";
-import { getAlignmentMatrix, getWorkstreamDetail, listWorkstreamOverview } from "@/db/queries/workstreams";
+import { getAlignmentMatrix, getWorkstreamById, listWorkstreamOverview } from "@/db/queries/workstreams";
 import { bobLifecycle, bobWorkstreams } from "@/db/seed/bob-workstreams";
 
 describe("the seeded workstreams", () => {
@@ -24,7 +24,7 @@ describe("the seeded workstreams", () => {
 
   it("keep each objective and requirement as its own item, and the lifecycle's phases with their outputs", async () => {
     const records = (await listWorkstreamOverview()).find((w) => w.code === "RECORDS")!;
-    const detail = (await getWorkstreamDetail(records.id))!;
+    const detail = (await getWorkstreamById({ workstreamId: records.id }))!;
     const seed = bobWorkstreams.find((w) => w.code === "RECORDS")!;
     expect(detail.objectives.map((i) => i.text)).toEqual(seed.objectives);
     expect(detail.requirements.map((i) => i.text)).toEqual(seed.requirements);

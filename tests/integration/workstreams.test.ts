@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { closeCondition, decideReview, requestReview } from "@/db/commands/tollgate-reviews";
 import { assignLead, setNextReviewDate, updateDeliverable, updateWorkstreamItem } from "@/db/commands/workstreams";
-import { getBoardAgenda, getWorkstreamDetail, listWorkstreamOverview } from "@/db/queries/workstreams";
+import { getBoardAgenda, getWorkstreamById, listWorkstreamOverview } from "@/db/queries/workstreams";
 import { auditLog, deliverables, reviewAttendees, reviewConditions, tollgateReviews, workstreamItems, workstreams } from "@/db/schema";
 import { bobLifecycle } from "@/db/seed/bob-workstreams";
 import { londonDate } from "@/lib/as-at";
@@ -237,7 +237,7 @@ describe("a phase's tollgate cycle, start to finish (RECORDS, led by the demo CC
     const agenda = await getBoardAgenda({ decidedSince: addDays(today, -1) });
     const pending = agenda.pending.find((r) => r.id === reviewId)!;
     expect(pending).toMatchObject({ workstreamName: (await fresh(wsId)).name, phase: 1, phaseName: "Initiation", requestedBy: "Dr Chris Clarke", ready: 4, notRequired: 1 });
-    expect((await getWorkstreamDetail(wsId))!.pendingReview?.id).toBe(reviewId);
+    expect((await getWorkstreamById({ workstreamId: wsId }))!.pendingReview?.id).toBe(reviewId);
   });
 
   it("records a board decision to proceed with conditions, with who was there and what each recommended, and opens phase 2", async () => {
@@ -299,7 +299,7 @@ describe("a phase's tollgate cycle, start to finish (RECORDS, led by the demo CC
     // Phase 1's record stays as it was at the tollgate.
     expect((await deliverablesOf(wsId, 1)).map((d) => d.status)).toEqual(["not_required", "ready", "ready", "ready", "ready"]);
 
-    const detail = (await getWorkstreamDetail(wsId))!;
+    const detail = (await getWorkstreamById({ workstreamId: wsId }))!;
     expect(detail.deliverables.map((d) => d.name)).toEqual(bobLifecycle.phases[1]!.outputs);
     expect(detail.pendingReview).toBeNull();
     expect(detail.reviews[0]!.attendees.map((a) => [a.name, a.recommendation])).toEqual([
@@ -440,7 +440,7 @@ describe("all eight phases (INTELLIGENCE, led by the Berkshire West CCIO)", () =
 
     const ws = await fresh(wsId);
     expect([ws.phase, ws.status]).toEqual([8, "closed"]);
-    const detail = (await getWorkstreamDetail(wsId))!;
+    const detail = (await getWorkstreamById({ workstreamId: wsId }))!;
     expect(detail.reviews.map((r) => [r.phase, r.decision]).sort(([a], [b]) => Number(a) - Number(b))).toEqual(
       bobLifecycle.phases.map((p) => [p.number, p.number === 8 ? "proceed_with_conditions" : "proceed"]),
     );
@@ -574,7 +574,7 @@ describe("refusals, each with a clear message and nothing written (INFRASTRUCTUR
     const rows = await reviewRows(reviewId);
     expect([rows.review.decision, rows.review.decidedById, rows.attendees.length]).toEqual(["rework", board.id, 1]);
     // No review awaits a decision now; the workstream is back in its phase.
-    expect((await getWorkstreamDetail(wsId))!.pendingReview).toBeNull();
+    expect((await getWorkstreamById({ workstreamId: wsId }))!.pendingReview).toBeNull();
   });
 });
 

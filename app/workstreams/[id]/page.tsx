@@ -14,7 +14,7 @@ import { RagTag } from "@/components/workstreams/rag-tag";
 import { ReviewRecord } from "@/components/workstreams/review-record";
 import { WorkstreamStatusTag } from "@/components/workstreams/workstream-status-tag";
 import { listAuditEntriesByEntity } from "@/db/queries/audit";
-import { getWorkstreamDetail, listBoardMembers, listCcios } from "@/db/queries/workstreams";
+import { getWorkstreamById, listBoardMembers, listCcios } from "@/db/queries/workstreams";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
@@ -32,7 +32,7 @@ export default async function WorkstreamPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const ws = await getWorkstreamDetail(id);
+  const ws = await getWorkstreamById({ workstreamId: id });
   if (!ws) notFound();
   const today = londonDate();
   const subject = { leadUserId: ws.leadUserId };
