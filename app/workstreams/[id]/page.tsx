@@ -41,7 +41,7 @@ export default async function WorkstreamPage({ params, searchParams }: Props) {
   const mayRequest = can(user, "tollgate.request", subject);
   const mayDecide = can(user, "tollgate.decide", subject);
   const mayClose = can(user, "condition.close", subject) && ws.status !== "stopped";
-  const mayAssign = can(user, "workstream.assign-lead", subject);
+  const mayAssign = can(user, "workstream.assign-lead", subject) && !finished;
   const [members, ccios, history] = await Promise.all([
     mayDecide && ws.pendingReview ? listBoardMembers() : [],
     mayAssign ? listCcios() : [],
