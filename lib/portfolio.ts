@@ -1,0 +1,86 @@
+// Portfolio rules: project statuses, where a project applies, and how far each universal
+// capability has got in a place, derived from the projects that enable (E) or support (S)
+// it. Pure functions of plain data, so the capability matrix, the gap-to-delivery view and
+// the tests agree.
+
+export const projectStatuses = ["planned", "in_flight", "delivered", "paused", "stopped"] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+export const projectStatusLabels: Record<ProjectStatus, string> = {
+  planned: "Planned",
+  in_flight: "In flight",
+  delivered: "Delivered",
+  paused: "Paused",
+  stopped: "Stopped",
+};
+
+export const capabilityRoles = ["E", "S"] as const;
+export type CapabilityRole = (typeof capabilityRoles)[number];
+export const capabilityRoleLabels: Record<CapabilityRole, string> = { E: "Enables", S: "Supports" };
+
+export interface PortfolioProject {
+  id: string;
+  status: ProjectStatus;
+  /** Footprints named on the project itself. */
+  footprintIds: readonly string[];
+  /** Owner organisations: a project applies wherever its owners serve. */
+  ownerIds: readonly string[];
+  capabilities: readonly { uc: number; role: CapabilityRole }[];
+}
+
+/** The footprints a project applies to: those it names, and those its owners serve. */
+export function projectFootprints(project: Pick<PortfolioProject, "footprintIds" | "ownerIds">, footprintsOf: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set(project.footprintIds);
+  for (const owner of project.ownerIds) for (const f of footprintsOf.get(owner) ?? []) out.add(f);
+  return out;
+}
+
+export const capabilityProgress = ["delivered", "in_progress", "planned", "nothing"] as const;
+export type CapabilityProgress = (typeof capabilityProgress)[number];
+
+export const capabilityProgressLabels: Record<CapabilityProgress, string> = {
+  delivered: "Delivered",
+  in_progress: "In progress",
+  planned: "Planned",
+  nothing: "Nothing planned",
+};
+
+/**
+ * How far a universal capability has got, from the projects that touch it in a place:
+ * delivered once a project that enables it is delivered; in progress while any project
+ * that enables or supports it is in flight or paused, or a supporting one is delivered;
+ * planned when the only such projects are planned; nothing otherwise. Stopped projects
+ * count for nothing.
+ */
+export function capabilityProgressOf(projects: readonly Pick<PortfolioProject, "status" | "capabilities">[], uc: number): CapabilityProgress {
+  let best: CapabilityProgress = "nothing";
+  const rank: Record<CapabilityProgress, number> = { nothing: 0, planned: 1, in_progress: 2, delivered: 3 };
+  for (const p of projects) {
+    const link = p.capabilities.find((c) => c.uc === uc);
+    if (!link || p.status === "stopped") continue;
+    const progress: CapabilityProgress =
+      p.status === "delivered" ? (link.role === "E" ? "delivered" : "in_progress") : p.status === "planned" ? "planned" : "in_progress";
+    if (rank[progress] > rank[best]) best = progress;
+  }
+  return best;
+}
+
+/** The capability × footprint matrix: each cell's progress and the projects behind it. */
+export function capabilityMatrix(
+  projects: readonly PortfolioProject[],
+  footprintIds: readonly string[],
+  ucs: readonly number[],
+  footprintsOf: ReadonlyMap<string, readonly string[]>,
+): Map<number, Map<string, { progress: CapabilityProgress; projectIds: string[] }>> {
+  const where = new Map(projects.map((p) => [p.id, projectFootprints(p, footprintsOf)]));
+  const matrix = new Map<number, Map<string, { progress: CapabilityProgress; projectIds: string[] }>>();
+  for (const uc of ucs) {
+    const row = new Map<string, { progress: CapabilityProgress; projectIds: string[] }>();
+    for (const f of footprintIds) {
+      const here = projects.filter((p) => where.get(p.id)!.has(f) && p.capabilities.some((c) => c.uc === uc) && p.status !== "stopped");
+      row.set(f, { progress: capabilityProgressOf(here, uc), projectIds: here.map((p) => p.id) });
+    }
+    matrix.set(uc, row);
+  }
+  return matrix;
+}
