@@ -3,6 +3,7 @@ import { roles } from "@/lib/roles";
 import { assessmentStatuses } from "@/lib/assessment-workflow";
 import { decisions, deliverableStatuses } from "@/lib/tollgate";
 import { itemKinds, itemStatuses, workstreamStatuses } from "@/lib/workstream";
+import { capabilityRoles, projectStatuses } from "@/lib/portfolio";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -574,3 +575,214 @@ export const reviewConditions = pgTable(
   ],
 );
 export type ReviewCondition = typeof reviewConditions.$inferSelect;
+
+// ---- Portfolio: programmes, projects and the universal capabilities --------------------
+
+// The ten national universal capabilities (UC 1–10).
+export const universalCapabilities = pgTable(
+  "universal_capabilities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: integer("number").notNull().unique(),
+    title: text("title").notNull(),
+    wording: text("wording").notNull(),
+  },
+  (t) => [check("universal_capabilities_number_range", sql`${t.number} between 1 and 99`)],
+);
+export type UniversalCapability = typeof universalCapabilities.$inferSelect;
+
+export const benefitCategories = pgTable("benefit_categories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+});
+export type BenefitCategory = typeof benefitCategories.$inferSelect;
+
+export const capabilityRole = pgEnum("capability_role", capabilityRoles);
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => systems.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [uniqueIndex("programmes_code_uq").on(t.systemId, t.code)],
+);
+export type Programme = typeof programmes.$inferSelect;
+
+export const programmeOwners = pgTable(
+  "programme_owners",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.organisationId] })],
+);
+
+export const programmeFootprints = pgTable(
+  "programme_footprints",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    footprintId: uuid("footprint_id")
+      .notNull()
+      .references(() => footprints.id),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.footprintId] })],
+);
+
+// A programme delivered in tranches (Connected Care's 1, 2, 3, 4–8), each mapped to UCs.
+export const programmeTranches = pgTable(
+  "programme_tranches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    // "1", "2", "4-8": as the programme numbers them.
+    label: text("label").notNull(),
+    name: text("name").notNull().default(""),
+  },
+  (t) => [uniqueIndex("programme_tranches_position_uq").on(t.programmeId, t.position)],
+);
+
+export const trancheCapabilities = pgTable(
+  "tranche_capabilities",
+  {
+    trancheId: uuid("tranche_id")
+      .notNull()
+      .references(() => programmeTranches.id, { onDelete: "cascade" }),
+    capabilityId: uuid("capability_id")
+      .notNull()
+      .references(() => universalCapabilities.id),
+    role: capabilityRole("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trancheId, t.capabilityId] })],
+);
+
+export const projectStatus = pgEnum("project_status", projectStatuses);
+export const ragRating = pgEnum("rag_rating", ["red", "amber", "green"]);
+
+// A card of the capability plan: one maturity domain raised, an STP priority served,
+// capabilities enabled or supported, owners, and a period of financial years.
+export const projects = pgTable(
+  "projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => systems.id),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    domainId: uuid("domain_id")
+      .notNull()
+      .references(() => frameworkDomains.id),
+    stpPriority: text("stp_priority").notNull().default(""),
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "set null" }),
+    // Financial years by the calendar year they start in: 2016–2016 is "in flight 2016/17",
+    // 2017–2018 "planned 2017/18, 2018/19".
+    fromYear: integer("from_year").notNull(),
+    toYear: integer("to_year").notNull(),
+    startOn: date("start_on"),
+    endOn: date("end_on"),
+    status: projectStatus("status").notNull().default("planned"),
+    rag: ragRating("rag"),
+    ragReason: text("rag_reason"),
+    // Where the owners are not known (the seed's colour key was lost), the data says so.
+    ownerNote: text("owner_note"),
+    version: integer("version").notNull().default(1),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("projects_code_uq").on(t.systemId, t.code),
+    index("projects_domain_idx").on(t.domainId),
+    check("projects_years_ordered", sql`${t.fromYear} <= ${t.toYear} and ${t.fromYear} between 2000 and 2100`),
+    check("projects_dates_ordered", sql`${t.startOn} is null or ${t.endOn} is null or ${t.startOn} <= ${t.endOn}`),
+    check("projects_rag_reason", sql`${t.rag} is null or ${t.rag} = 'green' or length(trim(coalesce(${t.ragReason}, ''))) > 0`),
+  ],
+);
+export type Project = typeof projects.$inferSelect;
+
+export const projectOwners = pgTable(
+  "project_owners",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_owners_organisation_idx").on(t.organisationId)],
+);
+
+export const projectFootprints = pgTable(
+  "project_footprints",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    footprintId: uuid("footprint_id")
+      .notNull()
+      .references(() => footprints.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.footprintId] })],
+);
+
+export const projectCapabilities = pgTable(
+  "project_capabilities",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    capabilityId: uuid("capability_id")
+      .notNull()
+      .references(() => universalCapabilities.id),
+    role: capabilityRole("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.capabilityId] }), index("project_capabilities_capability_idx").on(t.capabilityId)],
+);
+
+export const projectMilestones = pgTable(
+  "project_milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    dueOn: date("due_on").notNull(),
+    doneOn: date("done_on"),
+  },
+  (t) => [uniqueIndex("project_milestones_position_uq").on(t.projectId, t.position), index("project_milestones_due_idx").on(t.dueOn)],
+);
+
+export const projectBenefits = pgTable(
+  "project_benefits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => benefitCategories.id),
+    description: text("description").notNull(),
+  },
+  (t) => [index("project_benefits_project_idx").on(t.projectId)],
+);

@@ -6,6 +6,7 @@ import { openPostgres } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { systems } from "@/db/schema";
 import { seedReferenceData, seedTrajectories, seedWorkstreams } from "@/db/seed/seed";
+import { seedPortfolio } from "@/db/seed/seed-portfolio";
 import { env } from "@/lib/env";
 
 const { DATABASE_URL } = env();
@@ -19,15 +20,20 @@ try {
   const [row] = await handle.db.select({ n: count() }).from(systems);
   if ((row?.n ?? 0) > 0) {
     // Seeded before: add only what later versions brought, each part only if absent.
-    const added = [(await seedTrajectories(handle.db)) && "the trajectory targets", (await seedWorkstreams(handle.db)) && "the workstreams"].filter(Boolean);
-    console.log(added.length ? `This database already had data: added ${added.join(" and ")}.` : "This database already has every part of the seed: nothing was added.");
+    const added = [
+      (await seedTrajectories(handle.db)) && "the trajectory targets",
+      (await seedWorkstreams(handle.db)) && "the workstreams",
+      (await seedPortfolio(handle.db)) && "the portfolio",
+    ].filter(Boolean);
+    console.log(added.length ? `This database already had data: added ${added.join(", ")}.` : "This database already has every part of the seed: nothing was added.");
   } else {
     await handle.db.transaction(async (tx) => {
       await seedReferenceData(tx);
       await seedTrajectories(tx);
       await seedWorkstreams(tx);
+      await seedPortfolio(tx);
     });
-    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores, the trajectory targets, and the five workstreams (without leads: assign them in the app).");
+    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores, the trajectory targets, the five workstreams (without leads: assign them in the app), and the portfolio of the capability plans.");
   }
 } finally {
   await handle.close();

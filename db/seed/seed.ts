@@ -45,6 +45,7 @@ import {
   dmiPeriods,
 } from "./bob-data";
 import { bobLifecycle, bobStpGoals, bobWorkstreams } from "./bob-workstreams";
+import { seedPortfolio } from "./seed-portfolio";
 
 /** The BOB partnership, the 2016 DMI and its baseline scores, in one transaction. */
 export async function seedReferenceData(db: Database): Promise<void> {
@@ -248,6 +249,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     const [demoAdmin] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoUsers[0].email));
     if (demoAdmin) await seedDemoUsers(db);
     await seedWorkstreams(db);
+    await seedPortfolio(db);
     return false;
   }
   // All or nothing: a half-seeded database would look seeded and never get its accounts.
@@ -256,6 +258,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedTrajectories(tx);
     await seedDemoUsers(tx);
     await seedWorkstreams(tx);
+    await seedPortfolio(tx);
   });
   return true;
 }
