@@ -3,6 +3,8 @@
 // it. Pure functions of plain data, so the capability matrix, the gap-to-delivery view and
 // the tests agree.
 
+import { formatFinancialYear } from "./financial-year";
+
 export const projectStatuses = ["planned", "in_flight", "delivered", "paused", "stopped"] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
 
@@ -83,4 +85,39 @@ export function capabilityMatrix(
     matrix.set(uc, row);
   }
   return matrix;
+}
+
+export interface PlanFilter {
+  footprintId?: string;
+  organisationId?: string;
+  stpPriority?: string;
+}
+
+/** The projects a plan filter keeps: in the footprint (named or through an owner), owned by the organisation, serving the priority. */
+export function filterPlanProjects<P extends Pick<PortfolioProject, "footprintIds" | "ownerIds"> & { stpPriority: string }>(
+  projects: readonly P[],
+  filter: PlanFilter,
+  footprintsOf: ReadonlyMap<string, readonly string[]>,
+): P[] {
+  return projects.filter(
+    (p) =>
+      (!filter.footprintId || projectFootprints(p, footprintsOf).has(filter.footprintId)) &&
+      (!filter.organisationId || p.ownerIds.includes(filter.organisationId)) &&
+      (!filter.stpPriority || p.stpPriority === filter.stpPriority),
+  );
+}
+
+/** A plan column: the financial years its projects span, "2016/17" or "2017/18 – 2018/19". */
+export function planPeriodLabel(fromYear: number, toYear: number): string {
+  return fromYear === toYear ? formatFinancialYear(fromYear) : `${formatFinancialYear(fromYear)} – ${formatFinancialYear(toYear)}`;
+}
+
+/** The plan's columns: every distinct span of years, earliest first. */
+export function planPeriods(projects: readonly { fromYear: number; toYear: number }[]): { key: string; fromYear: number; toYear: number; label: string }[] {
+  const spans = new Map<string, { key: string; fromYear: number; toYear: number; label: string }>();
+  for (const p of projects) {
+    const key = `${p.fromYear}-${p.toYear}`;
+    if (!spans.has(key)) spans.set(key, { key, fromYear: p.fromYear, toYear: p.toYear, label: planPeriodLabel(p.fromYear, p.toYear) });
+  }
+  return [...spans.values()].sort((a, b) => a.fromYear - b.fromYear || a.toYear - b.toYear);
 }

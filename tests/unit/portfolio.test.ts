@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   capabilityMatrix,
   capabilityProgressOf,
+  filterPlanProjects,
+  planPeriods,
   projectFootprints,
   projectStatuses,
   type CapabilityProgress,
@@ -95,5 +97,33 @@ describe("capabilityMatrix", () => {
     expect(cell(3, "BERKSW")).toEqual({ progress: "nothing", projectIds: [] });
     expect(["BUCKS", "OXON", "BERKSW"].map((f) => cell(2, f).progress)).toEqual(["in_progress", "in_progress", "in_progress"]);
     expect(["BUCKS", "OXON", "BERKSW"].map((f) => cell(10, f).progress)).toEqual(["nothing", "nothing", "planned"]);
+  });
+});
+
+describe("the capability plan's filter and columns", () => {
+  const card = (id: string, stpPriority: string, where: Partial<Pick<PortfolioProject, "footprintIds" | "ownerIds">>) => ({ ...project(id, "planned", [], where), stpPriority });
+  const cards = [
+    card("horton", "Provider digital maturity", { ownerIds: ["RTH"] }),
+    card("scas", "Patient facing technology", { ownerIds: ["RYE"] }),
+    card("berks", "Provider digital maturity", { footprintIds: ["BERKSW"] }),
+    card("unknown", "Provider digital maturity", {}),
+  ];
+  const ids = (filter: Parameters<typeof filterPlanProjects>[1]) => filterPlanProjects(cards, filter, footprintsOf).map((c) => c.id);
+
+  it("keeps everything with no filter, and combines the filters", () => {
+    expect(ids({})).toEqual(["horton", "scas", "berks", "unknown"]);
+    expect(ids({ footprintId: "OXON" })).toEqual(["horton", "scas"]);
+    expect(ids({ footprintId: "BERKSW" })).toEqual(["scas", "berks"]);
+    expect(ids({ organisationId: "RYE" })).toEqual(["scas"]);
+    expect(ids({ stpPriority: "Provider digital maturity" })).toEqual(["horton", "berks", "unknown"]);
+    expect(ids({ stpPriority: "Provider digital maturity", footprintId: "OXON" })).toEqual(["horton"]);
+  });
+
+  it("makes a column per span of financial years, earliest first", () => {
+    expect(planPeriods([{ fromYear: 2017, toYear: 2018 }, { fromYear: 2016, toYear: 2016 }, { fromYear: 2017, toYear: 2018 }])).toEqual([
+      { key: "2016-2016", fromYear: 2016, toYear: 2016, label: "2016/17" },
+      { key: "2017-2018", fromYear: 2017, toYear: 2018, label: "2017/18 – 2018/19" },
+    ]);
+    expect(planPeriods([])).toEqual([]);
   });
 });

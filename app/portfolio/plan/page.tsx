@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { PrintButton } from "@/components/print-button";
+import { ownerColour, PlanGrid } from "@/components/portfolio/plan-grid";
+import { listPlanFilterOptions, listPlanProjects } from "@/db/queries/portfolio";
+import { requireUser } from "@/lib/auth/session";
+import { firstParam } from "@/lib/maturity-selection";
+import { filterPlanProjects } from "@/lib/portfolio";
+
+export const metadata: Metadata = { title: "Capability plan" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CapabilityPlanPage({ searchParams }: Props) {
+  await requireUser();
+  const query = await searchParams;
+  const [{ projects, footprintsOf }, options] = await Promise.all([listPlanProjects(), listPlanFilterOptions()]);
+  // Unknown choices (an old link, a typed URL) fall back to everything rather than to nothing.
+  const footprint = options.footprints.find((f) => f.code === firstParam(query.footprint));
+  const organisation = options.organisations.find((o) => o.id === firstParam(query.organisation));
+  const priority = options.priorities.find((p) => p === firstParam(query.priority));
+  const shown = filterPlanProjects(projects, { footprintId: footprint?.id, organisationId: organisation?.id, stpPriority: priority }, footprintsOf);
+  const ownerOrder = options.organisations.map((o) => o.id);
+  const unknownOwner = shown.filter((p) => p.owners.length === 0).length;
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">Portfolio</span>
+      <h1>Capability plan</h1>
+      <p className="nhsuk-lede-text">The projects raising each digital capability domain, in flight in 2016/17 and planned for 2017/18 and 2018/19.</p>
+      <form method="get" className="app-selection-form app-no-print" aria-label="Choose which projects to show">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="footprint">
+            Footprint
+          </label>
+          <select className="nhsuk-select" id="footprint" name="footprint" defaultValue={footprint?.code ?? ""}>
+            <option value="">All footprints</option>
+            {options.footprints.map((f) => (
+              <option key={f.id} value={f.code}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="organisation">
+            Owner
+          </label>
+          <select className="nhsuk-select" id="organisation" name="organisation" defaultValue={organisation?.id ?? ""}>
+            <option value="">All owners</option>
+            {options.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="priority">
+            STP digital priority
+          </label>
+          <select className="nhsuk-select" id="priority" name="priority" defaultValue={priority ?? ""}>
+            <option value="">All priorities</option>
+            {options.priorities.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Show
+        </button>
+      </form>
+      <PrintButton label="Print the plan" />
+      <p data-testid="plan-summary">
+        {shown.length} of {projects.length} projects shown
+        {footprint ? ` in ${footprint.name}` : ""}
+        {organisation ? `, owned by ${organisation.name}` : ""}
+        {priority ? `, serving “${priority}”` : ""}.
+        {unknownOwner > 0 &&
+          ` ${unknownOwner} of them have no owner recorded: the roadmap marked owners by colour, which did not survive its conversion from slides, and the app does not guess.`}
+      </p>
+      <h2 className="nhsuk-heading-s">Key: owners</h2>
+      <ul className="app-plan-key">
+        {options.organisations.map((o, i) => (
+          <li key={o.id}>
+            <span className="app-plan-key__swatch" style={{ background: ownerColour(i) }} aria-hidden="true" />
+            {o.name}
+          </li>
+        ))}
+        <li>
+          <span className="app-plan-key__swatch" style={{ background: "#d8dde0" }} aria-hidden="true" />
+          Owner not recorded
+        </li>
+      </ul>
+      <PlanGrid projects={shown} ownerOrder={ownerOrder} />
+    </>
+  );
+}
