@@ -10,7 +10,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         { href: "/maturity", label: "Maturity" },
         { href: "/trajectories", label: "Trajectories" },
         { href: "/workstreams", label: "Workstreams" },
-        { href: "/portfolio/plan", label: "Portfolio" },
+        { href: "/portfolio", label: "Portfolio" },
         { href: "/organisations", label: "Organisations" },
         { href: "/assessments", label: "Assessments" },
         ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),

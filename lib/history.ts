@@ -76,9 +76,43 @@ export function describeChange(entry: { action: string; before: unknown; after: 
     }
     case "condition.closed":
       return `Closed the condition “${field(entry.after, "description") ?? ""}”: “${field(entry.after, "closureNote") ?? ""}”`;
+    case "project.created":
+      return `Added the project “${field(entry.after, "title") ?? ""}”`;
+    case "project.updated":
+      return `Changed ${projectChanges(entry.before, entry.after)}`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
     default:
       return entry.action;
   }
+}
+
+const projectFieldNames: Record<string, string> = {
+  title: "the title",
+  description: "the description",
+  domainId: "the maturity domain",
+  stpPriority: "the STP priority",
+  programmeId: "the programme",
+  fromYear: "the first year",
+  toYear: "the last year",
+  startOn: "the start date",
+  endOn: "the end date",
+  status: "the status",
+  rag: "the RAG",
+  ragReason: "the RAG reason",
+  ownerIds: "the owners",
+  footprintIds: "the footprints",
+  capabilities: "the universal capabilities",
+};
+
+/** "the status (in flight → delivered) and the owners": what a project change touched. */
+function projectChanges(before: unknown, after: unknown): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const shown = (v: unknown) => (v == null || v === "" ? "none" : String(v).replaceAll("_", " "));
+  const parts = Object.keys(projectFieldNames)
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => (["status", "rag", "title"].includes(k) ? `${projectFieldNames[k]} (${shown(b[k])} → ${shown(a[k])})` : projectFieldNames[k]!));
+  if (parts.length === 0) return "nothing";
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

@@ -21,6 +21,7 @@ export const actions = [
   "tollgate.request",
   "tollgate.decide",
   "condition.close",
+  "project.edit",
 ] as const;
 export type Action = (typeof actions)[number];
 type Reach = "any" | "own" | "lead";
@@ -36,6 +37,8 @@ export const permissions: Record<Role, Partial<Record<Action, Reach>>> = {
     "assessment.view-draft": "own",
     "history.view": "own",
     "target.set-organisation": "own",
+    // Projects their organisations own (alone or with others).
+    "project.edit": "own",
   },
   // Board members set footprint and system targets; CIOs their own organisations' only.
   board: {
@@ -86,4 +89,14 @@ export function targetAction(scope: TargetScope): Action {
 
 export function canSetTarget(actor: Actor | null | undefined, scope: TargetScope, scopeId: string): boolean {
   return can(actor, targetAction(scope), scope === "organisation" ? { organisationId: scopeId } : {});
+}
+
+/**
+ * A project is its owners': a CIO may add or change one that at least one of their own
+ * organisations owns (before the change, and after it: no one hands a project wholly to
+ * another trust). Admins any.
+ */
+export function canEditProject(actor: Actor | null | undefined, ownerIds: readonly string[]): boolean {
+  if (can(actor, "project.edit")) return true;
+  return ownerIds.some((organisationId) => can(actor, "project.edit", { organisationId }));
 }

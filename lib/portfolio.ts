@@ -16,6 +16,17 @@ export const projectStatusLabels: Record<ProjectStatus, string> = {
   stopped: "Stopped",
 };
 
+/** The STP digital priorities a project serves, as the capability plans label them. */
+export const stpDigitalPriorities = [
+  "Records sharing, care planning",
+  "Provider digital maturity",
+  "Whole system intelligence, childrens' sharing",
+  "Patient facing technology",
+] as const;
+
+export const ragRatings = ["red", "amber", "green"] as const;
+export type RagRating = (typeof ragRatings)[number];
+
 export const capabilityRoles = ["E", "S"] as const;
 export type CapabilityRole = (typeof capabilityRoles)[number];
 export const capabilityRoleLabels: Record<CapabilityRole, string> = { E: "Enables", S: "Supports" };
@@ -120,4 +131,22 @@ export function planPeriods(projects: readonly { fromYear: number; toYear: numbe
     if (!spans.has(key)) spans.set(key, { key, fromYear: p.fromYear, toYear: p.toYear, label: planPeriodLabel(p.fromYear, p.toYear) });
   }
   return [...spans.values()].sort((a, b) => a.fromYear - b.fromYear || a.toYear - b.toYear);
+}
+
+/** The capability × organisation matrix: an organisation's progress comes from the projects it owns. */
+export function capabilityMatrixByOwner(
+  projects: readonly PortfolioProject[],
+  organisationIds: readonly string[],
+  ucs: readonly number[],
+): Map<number, Map<string, { progress: CapabilityProgress; projectIds: string[] }>> {
+  const matrix = new Map<number, Map<string, { progress: CapabilityProgress; projectIds: string[] }>>();
+  for (const uc of ucs) {
+    const row = new Map<string, { progress: CapabilityProgress; projectIds: string[] }>();
+    for (const o of organisationIds) {
+      const here = projects.filter((p) => p.ownerIds.includes(o) && p.capabilities.some((c) => c.uc === uc) && p.status !== "stopped");
+      row.set(o, { progress: capabilityProgressOf(here, uc), projectIds: here.map((p) => p.id) });
+    }
+    matrix.set(uc, row);
+  }
+  return matrix;
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PlanProject } from "@/db/queries/portfolio";
 import { capabilityRoleLabels, planPeriods, projectStatusLabels, type ProjectStatus } from "@/lib/portfolio";
 
@@ -53,7 +54,9 @@ export function PlanGrid({ projects, ownerOrder }: { projects: PlanProject[]; ow
                           const colour = p.owners.length ? ownerColour(Math.max(0, ownerOrder.indexOf(p.owners[0]!.id))) : "#d8dde0";
                           return (
                             <li key={p.id} className="app-plan__card" style={{ borderLeftColor: colour }} data-project={p.code}>
-                              <span className="app-plan__title">{p.title}</span>
+                              <Link className="app-plan__title" href={`/portfolio/projects/${p.id}`}>
+                                {p.title}
+                              </Link>
                               <span className="app-plan__meta">
                                 <strong className={`nhsuk-tag ${statusColours[p.status]} app-tag-small`}>{projectStatusLabels[p.status]}</strong>{" "}
                                 {p.owners.length ? p.owners.map((o) => o.name).join(", ") : <span className="app-muted">Owner not recorded</span>}

@@ -4,13 +4,16 @@ import { getDb } from "../client";
 import {
   footprints,
   frameworkDomains,
+  frameworks,
   organisationFootprints,
   organisations,
   programmes,
+  programmeTranches,
   projectCapabilities,
   projectFootprints,
   projectOwners,
   projects,
+  trancheCapabilities,
   universalCapabilities,
 } from "../schema";
 
@@ -86,4 +89,74 @@ export async function listPlanFilterOptions() {
     db.selectDistinct({ stpPriority: projects.stpPriority }).from(projects).orderBy(asc(projects.stpPriority)),
   ]);
   return { footprints: places, organisations: owners, priorities: priorities.map((p) => p.stpPriority).filter((p) => p !== "") };
+}
+
+/** One project with everything its page shows; null if there is none. */
+export async function getProjectById({ projectId }: { projectId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ project: projects, domainName: frameworkDomains.name, programmeName: programmes.name })
+    .from(projects)
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, projects.domainId))
+    .leftJoin(programmes, eq(programmes.id, projects.programmeId))
+    .where(eq(projects.id, projectId));
+  if (!row) return null;
+  const [owners, places, links] = await Promise.all([
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(projectOwners)
+      .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
+      .where(eq(projectOwners.projectId, projectId))
+      .orderBy(asc(organisations.name)),
+    db
+      .select({ id: footprints.id, name: footprints.name })
+      .from(projectFootprints)
+      .innerJoin(footprints, eq(footprints.id, projectFootprints.footprintId))
+      .where(eq(projectFootprints.projectId, projectId))
+      .orderBy(asc(footprints.name)),
+    db
+      .select({ uc: universalCapabilities.number, title: universalCapabilities.title, role: projectCapabilities.role })
+      .from(projectCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(eq(projectCapabilities.projectId, projectId))
+      .orderBy(asc(universalCapabilities.number)),
+  ]);
+  return { ...row.project, domainName: row.domainName, programmeName: row.programmeName, owners, footprints: places, capabilities: links };
+}
+export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectById>>>;
+
+/** The choices the project form offers. */
+export async function listProjectFormOptions() {
+  const db = await getDb();
+  const [domains, owners, places, programmeRows, ucs] = await Promise.all([
+    db
+      .select({ id: frameworkDomains.id, name: frameworkDomains.name, frameworkName: frameworks.name })
+      .from(frameworkDomains)
+      .innerJoin(frameworks, eq(frameworks.id, frameworkDomains.frameworkId))
+      .orderBy(asc(frameworks.name), asc(frameworkDomains.position)),
+    db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)),
+    db.select({ id: footprints.id, name: footprints.name }).from(footprints).orderBy(asc(footprints.name)),
+    db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
+    db.select().from(universalCapabilities).orderBy(asc(universalCapabilities.number)),
+  ]);
+  return { domains, organisations: owners, footprints: places, programmes: programmeRows, capabilities: ucs };
+}
+export type ProjectFormOptions = Awaited<ReturnType<typeof listProjectFormOptions>>;
+
+/** The universal capabilities, and every programme tranche with the capabilities it enables or supports. */
+export async function listCapabilitiesWithTranches() {
+  const db = await getDb();
+  const [ucs, tranches, links] = await Promise.all([
+    db.select().from(universalCapabilities).orderBy(asc(universalCapabilities.number)),
+    db
+      .select({ id: programmeTranches.id, label: programmeTranches.label, name: programmeTranches.name, programmeId: programmes.id, programmeName: programmes.name })
+      .from(programmeTranches)
+      .innerJoin(programmes, eq(programmes.id, programmeTranches.programmeId))
+      .orderBy(asc(programmes.name), asc(programmeTranches.position)),
+    db
+      .select({ trancheId: trancheCapabilities.trancheId, uc: universalCapabilities.number, role: trancheCapabilities.role })
+      .from(trancheCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, trancheCapabilities.capabilityId)),
+  ]);
+  return { capabilities: ucs, tranches: tranches.map((t) => ({ ...t, capabilities: links.filter((l) => l.trancheId === t.id) })) };
 }

@@ -120,3 +120,15 @@ describe("describeChange", () => {
     expect(describeChange({ action: "assessment.created", before: "text", after: 42 })).toBe("Started the  assessment");
   });
 });
+
+describe("project changes", () => {
+  const base = { title: "e-Consultations", status: "planned", rag: null, ownerIds: ["a"], capabilities: [] as unknown[] };
+  it("names what changed, with before and after for the status, RAG and title", () => {
+    expect(describeChange({ action: "project.created", before: null, after: base })).toBe("Added the project “e-Consultations”");
+    expect(describeChange({ action: "project.updated", before: base, after: { ...base, status: "in_flight" } })).toBe("Changed the status (planned → in flight)");
+    expect(describeChange({ action: "project.updated", before: base, after: { ...base, rag: "amber", ownerIds: ["a", "b"], capabilities: [{ uc: 5, role: "E" }] } })).toBe(
+      "Changed the RAG (none → amber), the owners and the universal capabilities",
+    );
+    expect(describeChange({ action: "project.updated", before: base, after: base })).toBe("Changed nothing");
+  });
+});

@@ -34,6 +34,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "tollgate.request": "any",
     "tollgate.decide": "none",
     "condition.close": "any",
+    "project.edit": "any",
   },
   cio: {
     "assessment.create": "own",
@@ -53,6 +54,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "tollgate.request": "none",
     "tollgate.decide": "none",
     "condition.close": "none",
+    "project.edit": "own",
   },
   board: {
     "assessment.create": "none",
@@ -72,6 +74,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "tollgate.request": "none",
     "tollgate.decide": "any",
     "condition.close": "any",
+    "project.edit": "none",
   },
   ccio: {
     "assessment.create": "none",
@@ -91,6 +94,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "tollgate.request": "lead",
     "tollgate.decide": "none",
     "condition.close": "lead",
+    "project.edit": "none",
   },
   viewer: {
     "assessment.create": "none",
@@ -110,6 +114,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "tollgate.request": "none",
     "tollgate.decide": "none",
     "condition.close": "none",
+    "project.edit": "none",
   },
 };
 
@@ -232,5 +237,19 @@ describe("canSetTarget", () => {
     expect(canSetTarget(cio, "system", "sys-1")).toBe(false);
     expect(canSetTarget(actor("admin"), "organisation", "org-2")).toBe(true);
     expect(canSetTarget(actor("viewer"), "system", "sys-1")).toBe(false);
+  });
+});
+
+describe("canEditProject", () => {
+  it("lets a CIO edit a project any of their organisations owns, and an admin any project", async () => {
+    const { canEditProject } = await import("@/lib/permissions");
+    const cio = actor("cio", [ORG_A]);
+    expect(canEditProject(cio, [ORG_A])).toBe(true);
+    expect(canEditProject(cio, [ORG_B, ORG_A])).toBe(true);
+    expect(canEditProject(cio, [ORG_B])).toBe(false);
+    expect(canEditProject(cio, [])).toBe(false);
+    expect(canEditProject(actor("admin"), [])).toBe(true);
+    for (const role of ["board", "ccio", "viewer"] as const) expect(canEditProject(actor(role, [ORG_A]), [ORG_A]), role).toBe(false);
+    expect(canEditProject(null, [ORG_A])).toBe(false);
   });
 });

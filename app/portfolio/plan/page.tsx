@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
 import { ownerColour, PlanGrid } from "@/components/portfolio/plan-grid";
 import { listPlanFilterOptions, listPlanProjects } from "@/db/queries/portfolio";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
+import { canEditProject } from "@/lib/permissions";
 import { filterPlanProjects } from "@/lib/portfolio";
 
 export const metadata: Metadata = { title: "Capability plan" };
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Capability plan" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CapabilityPlanPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const query = await searchParams;
   const [{ projects, footprintsOf }, options] = await Promise.all([listPlanProjects(), listPlanFilterOptions()]);
   // Unknown choices (an old link, a typed URL) fall back to everything rather than to nothing.
@@ -71,6 +73,14 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
           Show
         </button>
       </form>
+      <div className="app-no-print">
+        {canEditProject(user, user.organisationIds) && (
+          <Link className="nhsuk-button" href="/portfolio/projects/new">
+            Add a project
+          </Link>
+        )}{" "}
+        <Link href="/portfolio/capabilities">Universal capabilities by footprint</Link>
+      </div>
       <PrintButton label="Print the plan" />
       <p data-testid="plan-summary">
         {shown.length} of {projects.length} projects shown

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HistoryTable } from "@/components/history-table";
+import { ProjectForm } from "@/components/portfolio/project-form";
+import { listAuditEntriesByEntity } from "@/db/queries/audit";
+import { getProjectById, listProjectFormOptions } from "@/db/queries/portfolio";
+import { requireUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
+import { firstParam } from "@/lib/maturity-selection";
+import { can, canEditProject } from "@/lib/permissions";
+import { capabilityRoleLabels, planPeriodLabel, projectStatusLabels } from "@/lib/portfolio";
+
+export const metadata: Metadata = { title: "Project" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const project = await getProjectById({ projectId: id });
+  if (!project) notFound();
+  const mayEdit = canEditProject(user, project.owners.map((o) => o.id));
+  const [options, history] = await Promise.all([
+    mayEdit ? listProjectFormOptions() : null,
+    listAuditEntriesByEntity({ entityType: "project", entityId: id, includeRefusals: can(user, "history.view"), limit: 200 }),
+  ]);
+  const created = firstParam((await searchParams).done) === "created";
+  const ragWords = { red: "Red", amber: "Amber", green: "Green" } as const;
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">Project</span>
+      <h1>{project.title}</h1>
+      {created && (
+        <div className="nhsuk-inset-text" role="status" data-testid="confirmation">
+          <p>Project added. It now shows on the capability plan and the universal capability matrix.</p>
+        </div>
+      )}
+      <dl className="nhsuk-summary-list" data-testid="project-summary">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Status</dt>
+          <dd className="nhsuk-summary-list__value">
+            {projectStatusLabels[project.status]}
+            {project.rag && (
+              <>
+                {" "}
+                · RAG {ragWords[project.rag]}
+                {project.ragReason ? `: ${project.ragReason}` : ""}
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Owners</dt>
+          <dd className="nhsuk-summary-list__value">{project.owners.length ? project.owners.map((o) => o.name).join(", ") : (project.ownerNote ?? "Not recorded")}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Footprints named</dt>
+          <dd className="nhsuk-summary-list__value">{project.footprints.map((f) => f.name).join(", ") || "None besides its owners'"}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Maturity domain</dt>
+          <dd className="nhsuk-summary-list__value">{project.domainName}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">STP digital priority</dt>
+          <dd className="nhsuk-summary-list__value">{project.stpPriority}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Programme</dt>
+          <dd className="nhsuk-summary-list__value">{project.programmeName ?? "None"}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Period</dt>
+          <dd className="nhsuk-summary-list__value">
+            {planPeriodLabel(project.fromYear, project.toYear)}
+            {project.startOn || project.endOn ? ` (${project.startOn ? formatDate(project.startOn) : "…"} to ${project.endOn ? formatDate(project.endOn) : "…"})` : ""}
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Universal capabilities</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="project-capabilities">
+            {project.capabilities.length === 0 ? (
+              "None recorded"
+            ) : (
+              <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                {project.capabilities.map((c) => (
+                  <li key={c.uc}>
+                    {capabilityRoleLabels[c.role]} UC {c.uc}: {c.title}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        {project.description && (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Description</dt>
+            <dd className="nhsuk-summary-list__value">{project.description}</dd>
+          </div>
+        )}
+      </dl>
+      <p>
+        <Link href="/portfolio/plan">Back to the capability plan</Link>
+      </p>
+      {options && (
+        <>
+          <h2>Change this project</h2>
+          <ProjectForm options={options} project={project} />
+        </>
+      )}
+      <h2>Change history</h2>
+      <HistoryTable entries={history} caption={`Changes to ${project.title}`} />
+    </>
+  );
+}

@@ -1,0 +1,244 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "../client";
+import {
+  footprints,
+  frameworkDomains,
+  organisationFootprints,
+  organisations,
+  programmes,
+  projectCapabilities,
+  projectFootprints,
+  projectOwners,
+  projects,
+  systems,
+  universalCapabilities,
+  users,
+} from "../schema";
+import { recordAudit, recordDenied } from "./audit";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { canEditProject, type Actor } from "@/lib/permissions";
+import type { ProjectInput } from "@/lib/schemas/project";
+
+const REFUSED = "You can add and change projects only where one of your own organisations is an owner.";
+
+/** What the history keeps of a project: every field a person can change. */
+export interface ProjectSnapshot {
+  title: string;
+  description: string;
+  domainId: string;
+  stpPriority: string;
+  programmeId: string | null;
+  fromYear: number;
+  toYear: number;
+  startOn: string | null;
+  endOn: string | null;
+  status: string;
+  rag: string | null;
+  ragReason: string | null;
+  ownerIds: string[];
+  footprintIds: string[];
+  capabilities: { uc: number; role: string }[];
+}
+
+function snapshotOf(input: ProjectInput): ProjectSnapshot {
+  return {
+    title: input.title,
+    description: input.description,
+    domainId: input.domainId,
+    stpPriority: input.stpPriority,
+    programmeId: input.programmeId,
+    fromYear: input.fromYear,
+    toYear: input.toYear,
+    startOn: input.startOn,
+    endOn: input.endOn,
+    status: input.status,
+    rag: input.rag,
+    ragReason: input.ragReason,
+    ownerIds: [...input.ownerIds].sort(),
+    footprintIds: [...input.footprintIds].sort(),
+    capabilities: input.capabilities.map((c) => ({ uc: c.uc, role: c.role })),
+  };
+}
+
+async function snapshotFromDb(tx: Transaction, projectId: string): Promise<ProjectSnapshot & { version: number; updatedById: string | null; systemId: string }> {
+  const [p] = await tx.select().from(projects).where(eq(projects.id, projectId)).for("update");
+  if (!p) throw notFound("That project");
+  const [owners, places, links] = await Promise.all([
+    tx.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId)),
+    tx.select({ id: projectFootprints.footprintId }).from(projectFootprints).where(eq(projectFootprints.projectId, projectId)),
+    tx
+      .select({ uc: universalCapabilities.number, role: projectCapabilities.role })
+      .from(projectCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(eq(projectCapabilities.projectId, projectId))
+      .orderBy(asc(universalCapabilities.number)),
+  ]);
+  return {
+    title: p.title,
+    description: p.description,
+    domainId: p.domainId,
+    stpPriority: p.stpPriority,
+    programmeId: p.programmeId,
+    fromYear: p.fromYear,
+    toYear: p.toYear,
+    startOn: p.startOn,
+    endOn: p.endOn,
+    status: p.status,
+    rag: p.rag,
+    ragReason: p.ragReason,
+    ownerIds: owners.map((o) => o.id).sort(),
+    footprintIds: places.map((f) => f.id).sort(),
+    capabilities: links,
+    version: p.version,
+    updatedById: p.updatedById,
+    systemId: p.systemId,
+  };
+}
+
+/** Every id the input names must exist: a crafted request gets a message, not a database error. */
+async function checkReferences(tx: Transaction, input: ProjectInput): Promise<Map<number, string>> {
+  const [domain, owners, places, programme, ucs] = await Promise.all([
+    tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.id, input.domainId)),
+    tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, input.ownerIds)),
+    input.footprintIds.length ? tx.select({ id: footprints.id }).from(footprints).where(inArray(footprints.id, input.footprintIds)) : [],
+    input.programmeId ? tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, input.programmeId)) : [{ id: null }],
+    tx.select({ id: universalCapabilities.id, number: universalCapabilities.number }).from(universalCapabilities),
+  ]);
+  const fieldErrors: Record<string, string> = {};
+  if (domain.length === 0) fieldErrors.domainId = "Choose a maturity domain from the list";
+  if (owners.length !== input.ownerIds.length) fieldErrors.ownerIds = "Choose owners from the list";
+  if (places.length !== input.footprintIds.length) fieldErrors.footprintIds = "Choose footprints from the list";
+  if (programme.length === 0) fieldErrors.programmeId = "Choose a programme from the list";
+  const ucIds = new Map(ucs.map((u) => [u.number, u.id]));
+  for (const c of input.capabilities) if (!ucIds.has(c.uc)) fieldErrors[`capabilities.${c.uc}`] = "There is no such universal capability";
+  if (Object.keys(fieldErrors).length > 0) throw invalid("Nothing was saved: correct the answers marked below.", fieldErrors);
+  return ucIds;
+}
+
+async function writeLinks(tx: Transaction, projectId: string, input: ProjectInput, ucIds: Map<number, string>) {
+  await tx.delete(projectOwners).where(eq(projectOwners.projectId, projectId));
+  await tx.delete(projectFootprints).where(eq(projectFootprints.projectId, projectId));
+  await tx.delete(projectCapabilities).where(eq(projectCapabilities.projectId, projectId));
+  await tx.insert(projectOwners).values(input.ownerIds.map((organisationId) => ({ projectId, organisationId })));
+  if (input.footprintIds.length) await tx.insert(projectFootprints).values(input.footprintIds.map((footprintId) => ({ projectId, footprintId })));
+  if (input.capabilities.length) {
+    await tx.insert(projectCapabilities).values(input.capabilities.map((c) => ({ projectId, capabilityId: ucIds.get(c.uc)!, role: c.role })));
+  }
+}
+
+/** The system a new project belongs to: its owners'. */
+async function systemOf(tx: Transaction, ownerIds: string[]): Promise<string> {
+  const [viaOwner] = await tx
+    .select({ systemId: footprints.systemId })
+    .from(organisationFootprints)
+    .innerJoin(footprints, eq(footprints.id, organisationFootprints.footprintId))
+    .where(inArray(organisationFootprints.organisationId, ownerIds))
+    .limit(1);
+  if (viaOwner) return viaOwner.systemId;
+  const [first] = await tx.select({ id: systems.id }).from(systems).orderBy(asc(systems.name)).limit(1);
+  if (!first) throw invalid("There is no system to add the project to.");
+  return first.id;
+}
+
+async function refuse(actor: Actor, entityId: string, organisationId: string | null): Promise<never> {
+  await recordDenied(await getDb(), actor, { action: "project.edit", entityType: "project", entityId, organisationId });
+  throw forbidden(REFUSED);
+}
+
+/** Adds a project (no projectId) or changes one, refusing a change based on an out-of-date version. */
+export async function saveProject({ actor, input }: { actor: Actor; input: ProjectInput }) {
+  const db = await getDb();
+  if (!input.projectId) {
+    if (!canEditProject(actor, input.ownerIds)) await refuse(actor, "new", input.ownerIds[0] ?? null);
+    return db.transaction(async (tx) => {
+      const ucIds = await checkReferences(tx, input);
+      const [created] = await tx
+        .insert(projects)
+        .values({
+          systemId: await systemOf(tx, input.ownerIds),
+          code: `P-${randomUUID().slice(0, 8).toUpperCase()}`,
+          title: input.title,
+          description: input.description,
+          domainId: input.domainId,
+          stpPriority: input.stpPriority,
+          programmeId: input.programmeId,
+          fromYear: input.fromYear,
+          toYear: input.toYear,
+          startOn: input.startOn,
+          endOn: input.endOn,
+          status: input.status,
+          rag: input.rag,
+          ragReason: input.ragReason,
+          updatedById: actor.id,
+        })
+        .returning();
+      await writeLinks(tx, created!.id, input, ucIds);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "project.created",
+        entityType: "project",
+        entityId: created!.id,
+        organisationId: input.ownerIds[0] ?? null,
+        before: null,
+        after: { ...snapshotOf(input), code: created!.code },
+      });
+      return created!;
+    });
+  }
+
+  const projectId = input.projectId;
+  const [existing] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
+  if (!existing) throw notFound("That project");
+  const currentOwners = (await db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId))).map((o) => o.id);
+  // Allowed to touch it now, and still one of its owners afterwards.
+  if (!canEditProject(actor, currentOwners) || !canEditProject(actor, input.ownerIds)) await refuse(actor, projectId, currentOwners[0] ?? null);
+  return db.transaction(async (tx) => {
+    const before = await snapshotFromDb(tx, projectId);
+    if (!canEditProject(actor, before.ownerIds)) throw forbidden(REFUSED);
+    if (input.version == null || input.version !== before.version) {
+      const [by] = before.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, before.updatedById)) : [];
+      throw conflict(`${by?.name ?? "Someone"} changed this project after you opened it. Reload to see their changes, then make yours again.`);
+    }
+    const ucIds = await checkReferences(tx, input);
+    const { version: _v, updatedById: _u, systemId: _s, ...was } = before;
+    const after = snapshotOf(input);
+    if (JSON.stringify(was) === JSON.stringify(after)) {
+      const [same] = await tx.select().from(projects).where(eq(projects.id, projectId));
+      return same!;
+    }
+    const [updated] = await tx
+      .update(projects)
+      .set({
+        title: input.title,
+        description: input.description,
+        domainId: input.domainId,
+        stpPriority: input.stpPriority,
+        programmeId: input.programmeId,
+        fromYear: input.fromYear,
+        toYear: input.toYear,
+        startOn: input.startOn,
+        endOn: input.endOn,
+        status: input.status,
+        rag: input.rag,
+        ragReason: input.ragReason,
+        version: sql`${projects.version} + 1`,
+        updatedById: actor.id,
+        updatedAt: new Date(),
+      })
+      .where(eq(projects.id, projectId))
+      .returning();
+    await writeLinks(tx, projectId, input, ucIds);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "project.updated",
+      entityType: "project",
+      entityId: projectId,
+      organisationId: input.ownerIds[0] ?? null,
+      before: was,
+      after,
+    });
+    return updated!;
+  });
+}
