@@ -150,3 +150,31 @@ export function capabilityMatrixByOwner(
   }
   return matrix;
 }
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** How many projects fall under each value of a property, largest first, ties by label. */
+export function countBy<P>(projects: readonly P[], keysOf: (p: P) => readonly { key: string; label: string }[]): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const p of projects) {
+    for (const { key, label } of keysOf(p)) {
+      const row = counts.get(key) ?? { key, label, count: 0 };
+      row.count++;
+      counts.set(key, row);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+const ragOrder: Record<RagRating, number> = { red: 0, amber: 1, green: 2 };
+
+/** Red then amber projects, for the board: the ones that need its attention, with their reasons. */
+export function projectsNeedingAttention<P extends { rag: RagRating | null; title: string; status: ProjectStatus }>(projects: readonly P[]): P[] {
+  return projects
+    .filter((p) => (p.rag === "red" || p.rag === "amber") && p.status !== "stopped" && p.status !== "delivered")
+    .sort((a, b) => ragOrder[a.rag!] - ragOrder[b.rag!] || a.title.localeCompare(b.title));
+}

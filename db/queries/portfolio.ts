@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "../client";
 import {
   footprints,
@@ -10,6 +10,7 @@ import {
   programmes,
   programmeTranches,
   projectCapabilities,
+  projectMilestones,
   projectFootprints,
   projectOwners,
   projects,
@@ -38,6 +39,7 @@ export async function listPlanProjects() {
         toYear: projects.toYear,
         status: projects.status,
         rag: projects.rag,
+        ragReason: projects.ragReason,
         ownerNote: projects.ownerNote,
         programmeName: programmes.name,
       })
@@ -159,4 +161,15 @@ export async function listCapabilitiesWithTranches() {
       .innerJoin(universalCapabilities, eq(universalCapabilities.id, trancheCapabilities.capabilityId)),
   ]);
   return { capabilities: ucs, tranches: tranches.map((t) => ({ ...t, capabilities: links.filter((l) => l.trancheId === t.id) })) };
+}
+
+/** Milestones not yet done and due by a date (overdue ones included), soonest first. */
+export async function listMilestonesDue({ by }: { by: string }) {
+  const db = await getDb();
+  return db
+    .select({ id: projectMilestones.id, title: projectMilestones.title, dueOn: projectMilestones.dueOn, projectId: projects.id, projectTitle: projects.title })
+    .from(projectMilestones)
+    .innerJoin(projects, eq(projects.id, projectMilestones.projectId))
+    .where(and(isNull(projectMilestones.doneOn), lte(projectMilestones.dueOn, by)))
+    .orderBy(asc(projectMilestones.dueOn), asc(projects.title));
 }

@@ -28,3 +28,30 @@ describe("the capability plan", () => {
     expect(options.priorities.sort()).toEqual([...new Set(seedProjects.map((s) => s.stpPriority))].sort());
   });
 });
+
+describe("gap to delivery for the whole system", () => {
+  it("lists each domain below national or off course with every seeded project raising it, and the gaps no project addresses", async () => {
+    const { getTrajectoryData } = await import("@/db/queries/trajectories");
+    const { listSystems } = await import("@/db/queries/places");
+    const { buildDomainTrajectories } = await import("@/lib/trajectory-view");
+    const { gapToDelivery, domainGap } = await import("@/lib/gap-to-delivery");
+    const { seeded } = await import("../support/fixtures");
+    const s = await seeded();
+    const system = (await listSystems())[0]!;
+    const domainIds = s.dmiDomains.map((d) => d.id);
+    const data = await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope: { type: "system", id: system.id } });
+    const trajectories = buildDomainTrajectories({ domainIds, rows: data.rows, national: data.national, targets: data.targets, scopeId: system.id, organisationIds: new Set(data.providerIds), asAt: "2026-11-24" });
+    const { projects } = await listPlanProjects();
+    const rows = gapToDelivery(trajectories, projects);
+    const withGap = trajectories.filter((t) => domainGap(t) != null).map((t) => t.domainId);
+    expect(rows.map((r) => r.gap.domainId).sort()).toEqual([...withGap].sort());
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const code = s.dmiDomains.find((d) => d.id === r.gap.domainId)!.code;
+      expect(r.projects.map((p) => p.code).sort(), code).toEqual(seedProjects.filter((p) => p.domainCode === code).map((p) => p.code).sort());
+    }
+    // Readiness domains have no projects in the plans: where they have a gap, it is unaddressed and listed first.
+    const firstAddressed = rows.findIndex((r) => r.projects.length > 0);
+    expect(rows.slice(0, firstAddressed === -1 ? rows.length : firstAddressed).every((r) => r.projects.length === 0)).toBe(true);
+  });
+});

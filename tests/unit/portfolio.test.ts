@@ -127,3 +127,23 @@ describe("the capability plan's filter and columns", () => {
     expect(planPeriods([])).toEqual([]);
   });
 });
+
+describe("the dashboard's breakdowns", () => {
+  it("counts each value, largest first and ties by label, a shared project once per owner", async () => {
+    const { countBy } = await import("@/lib/portfolio");
+    const ps = [{ owners: ["RTH", "RHW"] }, { owners: ["RTH"] }, { owners: [] as string[] }];
+    expect(countBy(ps, (p) => (p.owners.length ? p.owners.map((o) => ({ key: o, label: o })) : [{ key: "none", label: "Owner not recorded" }]))).toEqual([
+      { key: "RTH", label: "RTH", count: 2 },
+      { key: "none", label: "Owner not recorded", count: 1 },
+      { key: "RHW", label: "RHW", count: 1 },
+    ]);
+    expect(countBy([], () => [])).toEqual([]);
+  });
+
+  it("puts red before amber, leaves out green, unrated, delivered and stopped projects", async () => {
+    const { projectsNeedingAttention } = await import("@/lib/portfolio");
+    const p = (title: string, rag: "red" | "amber" | "green" | null, status: ProjectStatus = "in_flight") => ({ title, rag, status });
+    const got = projectsNeedingAttention([p("b", "amber"), p("a", "amber"), p("z", "red"), p("g", "green"), p("n", null), p("d", "red", "delivered"), p("s", "amber", "stopped")]);
+    expect(got.map((x) => x.title)).toEqual(["z", "a", "b"]);
+  });
+});

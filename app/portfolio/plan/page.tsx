@@ -79,7 +79,8 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
             Add a project
           </Link>
         )}{" "}
-        <Link href="/portfolio/capabilities">Universal capabilities by footprint</Link>
+        <Link href="/portfolio/capabilities">Universal capabilities by footprint</Link> · <Link href="/portfolio/gaps">Gap to delivery</Link> ·{" "}
+        <Link href="/portfolio/dashboard">Portfolio dashboard</Link>
       </div>
       <PrintButton label="Print the plan" />
       <p data-testid="plan-summary">

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CountTable } from "@/components/portfolio/count-table";
+import { listMilestonesDue, listPlanProjects } from "@/db/queries/portfolio";
+import { londonDate } from "@/lib/as-at";
+import { requireUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates";
+import { countBy, projectsNeedingAttention, projectStatusLabels } from "@/lib/portfolio";
+
+export const metadata: Metadata = { title: "Portfolio dashboard" };
+
+const MILESTONE_WINDOW_DAYS = 90;
+const ragLabels = { red: "Red", amber: "Amber", green: "Green" } as const;
+
+export default async function PortfolioDashboardPage() {
+  await requireUser();
+  const today = londonDate();
+  const by = new Date(Date.parse(`${today}T00:00:00Z`) + MILESTONE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const [{ projects }, milestones] = await Promise.all([listPlanProjects(), listMilestonesDue({ by })]);
+  const attention = projectsNeedingAttention(projects);
+  // Domains in the framework's order, as everywhere else in the app.
+  const positionOf = new Map(projects.map((p) => [p.domainCode, p.domainPosition]));
+  const byDomain = countBy(projects, (p) => [{ key: p.domainCode, label: p.domainName }]).sort((a, b) => positionOf.get(a.key)! - positionOf.get(b.key)!);
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">Portfolio</span>
+      <h1>Portfolio dashboard</h1>
+      <p className="nhsuk-lede-text">{projects.length} projects across the partnership.</p>
+      <h2>Red and amber projects ({attention.length})</h2>
+      {attention.length === 0 ? (
+        <p>No project in flight or planned is rated red or amber.</p>
+      ) : (
+        <table className="nhsuk-table" data-testid="attention">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Red and amber projects, red first, with their reasons</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Project</th>
+              <th scope="col">RAG</th>
+              <th scope="col">Why</th>
+              <th scope="col">Owners</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {attention.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link href={`/portfolio/projects/${p.id}`}>{p.title}</Link>
+                </th>
+                <td>
+                  <strong className={`nhsuk-tag ${p.rag === "red" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}>{ragLabels[p.rag!]}</strong>
+                </td>
+                <td>{p.ragReason}</td>
+                <td>{p.owners.map((o) => o.name).join(", ") || "Not recorded"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Milestones due in the next {MILESTONE_WINDOW_DAYS} days, and overdue</h2>
+      {milestones.length === 0 ? (
+        <p>No milestone is due.</p>
+      ) : (
+        <ul className="nhsuk-list" data-testid="milestones">
+          {milestones.map((m) => (
+            <li key={m.id}>
+              {formatDate(m.dueOn)}
+              {m.dueOn < today ? " (overdue)" : ""}: {m.title}, <Link href={`/portfolio/projects/${m.projectId}`}>{m.projectTitle}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>The portfolio in numbers</h2>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <CountTable testId="by-status" caption="By status" heading="Status" rows={countBy(projects, (p) => [{ key: p.status, label: projectStatusLabels[p.status] }])} />
+          <CountTable testId="by-rag" caption="By RAG" heading="RAG" rows={countBy(projects, (p) => [p.rag ? { key: p.rag, label: ragLabels[p.rag] } : { key: "none", label: "Not rated" }])} />
+          <CountTable testId="by-priority" caption="By STP digital priority" heading="Priority" rows={countBy(projects, (p) => [{ key: p.stpPriority, label: p.stpPriority }])} />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <CountTable testId="by-domain" caption="By maturity domain" heading="Domain" rows={byDomain} />
+          <CountTable
+            testId="by-owner"
+            caption="By owner (a shared project counts for each owner)"
+            heading="Owner"
+            rows={countBy(projects, (p) => (p.owners.length ? p.owners.map((o) => ({ key: o.id, label: o.name })) : [{ key: "none", label: "Owner not recorded" }]))}
+          />
+        </div>
+      </div>
+    </>
+  );
+}
