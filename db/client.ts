@@ -16,11 +16,22 @@ export type DatabaseHandle =
   | { kind: "pglite"; db: Database; client: PGlite; close(): Promise<void> }
   | { kind: "postgres"; db: Database; client: Sql; close(): Promise<void> };
 
+/**
+ * Counts the SQL statements every handle issues, so tests (and the benchmark) can show
+ * that a page's queries do not grow with the data. A counter is all it keeps.
+ */
+export const queryCounter = {
+  count: 0,
+  logQuery(): void {
+    queryCounter.count++;
+  },
+};
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Extract<DatabaseHandle, { kind: "postgres" }>> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzle({ client, schema }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle({ client, schema, logger: queryCounter }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Extract<DatabaseHandle, { kind: "pglite" }>> {
@@ -30,7 +41,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   try {
     const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
     return {
-      db: drizzle({ client, schema }),
+      db: drizzle({ client, schema, logger: queryCounter }),
       kind: "pglite",
       client,
       close: async () => {
