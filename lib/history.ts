@@ -80,6 +80,12 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       return `Added the project “${field(entry.after, "title") ?? ""}”`;
     case "project.updated":
       return `Changed ${projectChanges(entry.before, entry.after)}`;
+    case "project.milestone.added":
+      return `Added the milestone “${field(entry.after, "title") ?? ""}”, due ${field(entry.after, "dueOn") ?? "?"}`;
+    case "project.milestone.done":
+      return `Marked the milestone “${field(entry.after, "title") ?? ""}” met on ${field(entry.after, "doneOn") ?? "?"}`;
+    case "project.benefit.added":
+      return `Added an expected benefit (${field(entry.after, "category") ?? "?"}): “${field(entry.after, "description") ?? ""}”`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
     default:

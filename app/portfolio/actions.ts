@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { addBenefit, addMilestone, markMilestoneDone } from "@/db/commands/project-plans";
 import { saveProject } from "@/db/commands/projects";
 import { userAction } from "@/lib/auth/action";
-import { projectFormToInput, projectInputSchema } from "@/lib/schemas/project";
+import { benefitInputSchema, milestoneDoneSchema, milestoneInputSchema, projectFormToInput, projectInputSchema } from "@/lib/schemas/project";
 
 export const saveProjectAction = userAction(z.preprocess((v) => projectFormToInput(v as Record<string, unknown>), projectInputSchema), async (input, user) => {
   const saved = await saveProject({ actor: user, input });
@@ -13,4 +14,22 @@ export const saveProjectAction = userAction(z.preprocess((v) => projectFormToInp
   revalidatePath("/portfolio", "layout");
   if (!input.projectId) redirect(`/portfolio/projects/${saved.id}?done=created`);
   return { ok: true, message: `“${saved.title}” saved.` };
+});
+
+export const addMilestoneAction = userAction(milestoneInputSchema, async (input, user) => {
+  const added = await addMilestone({ actor: user, input });
+  revalidatePath("/portfolio", "layout");
+  return { ok: true, message: `Milestone “${added.title}” added.` };
+});
+
+export const markMilestoneDoneAction = userAction(milestoneDoneSchema, async (input, user) => {
+  const done = await markMilestoneDone({ actor: user, input });
+  revalidatePath("/portfolio", "layout");
+  return { ok: true, message: `“${done.title}” marked met.` };
+});
+
+export const addBenefitAction = userAction(benefitInputSchema, async (input, user) => {
+  await addBenefit({ actor: user, input });
+  revalidatePath("/portfolio", "layout");
+  return { ok: true, message: "Expected benefit added." };
 });

@@ -143,7 +143,11 @@ async function systemOf(tx: Transaction, ownerIds: string[]): Promise<string> {
 }
 
 async function refuse(actor: Actor, entityId: string, organisationId: string | null): Promise<never> {
-  await recordDenied(await getDb(), actor, { action: "project.edit", entityType: "project", entityId, organisationId });
+  const db = await getDb();
+  // A crafted add may name an organisation that does not exist: record the refusal without it
+  // (audit_log.organisation_id is a foreign key) rather than fail with a database error.
+  const [known] = organisationId ? await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)) : [];
+  await recordDenied(db, actor, { action: "project.edit", entityType: "project", entityId, organisationId: known?.id ?? null });
   throw forbidden(REFUSED);
 }
 

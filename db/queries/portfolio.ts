@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "../client";
 import {
+  benefitCategories,
   footprints,
   frameworkDomains,
   frameworks,
@@ -9,6 +10,7 @@ import {
   organisations,
   programmes,
   programmeTranches,
+  projectBenefits,
   projectCapabilities,
   projectMilestones,
   projectFootprints,
@@ -103,7 +105,7 @@ export async function getProjectById({ projectId }: { projectId: string }) {
     .leftJoin(programmes, eq(programmes.id, projects.programmeId))
     .where(eq(projects.id, projectId));
   if (!row) return null;
-  const [owners, places, links] = await Promise.all([
+  const [owners, places, links, milestones, benefits] = await Promise.all([
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(projectOwners)
@@ -122,15 +124,22 @@ export async function getProjectById({ projectId }: { projectId: string }) {
       .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
       .where(eq(projectCapabilities.projectId, projectId))
       .orderBy(asc(universalCapabilities.number)),
+    db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(asc(projectMilestones.dueOn), asc(projectMilestones.position)),
+    db
+      .select({ id: projectBenefits.id, description: projectBenefits.description, category: benefitCategories.name })
+      .from(projectBenefits)
+      .innerJoin(benefitCategories, eq(benefitCategories.id, projectBenefits.categoryId))
+      .where(eq(projectBenefits.projectId, projectId))
+      .orderBy(asc(benefitCategories.name)),
   ]);
-  return { ...row.project, domainName: row.domainName, programmeName: row.programmeName, owners, footprints: places, capabilities: links };
+  return { ...row.project, domainName: row.domainName, programmeName: row.programmeName, owners, footprints: places, capabilities: links, milestones, benefits };
 }
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectById>>>;
 
 /** The choices the project form offers. */
 export async function listProjectFormOptions() {
   const db = await getDb();
-  const [domains, owners, places, programmeRows, ucs] = await Promise.all([
+  const [domains, owners, places, programmeRows, ucs, categories] = await Promise.all([
     db
       .select({ id: frameworkDomains.id, name: frameworkDomains.name, frameworkName: frameworks.name })
       .from(frameworkDomains)
@@ -140,8 +149,9 @@ export async function listProjectFormOptions() {
     db.select({ id: footprints.id, name: footprints.name }).from(footprints).orderBy(asc(footprints.name)),
     db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
     db.select().from(universalCapabilities).orderBy(asc(universalCapabilities.number)),
+    db.select({ id: benefitCategories.id, name: benefitCategories.name }).from(benefitCategories).orderBy(asc(benefitCategories.name)),
   ]);
-  return { domains, organisations: owners, footprints: places, programmes: programmeRows, capabilities: ucs };
+  return { domains, organisations: owners, footprints: places, programmes: programmeRows, capabilities: ucs, benefitCategories: categories };
 }
 export type ProjectFormOptions = Awaited<ReturnType<typeof listProjectFormOptions>>;
 

@@ -87,3 +87,23 @@ export function projectFormToInput(form: Record<string, unknown>): Record<string
   }
   return { ...form, capabilities };
 }
+
+export const milestoneInputSchema = z.object({
+  projectId: z.uuid({ error: "That project was not found" }),
+  title: z.string({ error: "Name the milestone" }).trim().min(1, { error: "Name the milestone" }).max(300, { error: "Keep the milestone under 300 characters" }),
+  dueOn: isoDate("Enter the date the milestone is due, like 2027-03-31"),
+});
+export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
+
+export const milestoneDoneSchema = z.object({
+  milestoneId: z.uuid({ error: "That milestone was not found" }),
+  doneOn: isoDate("Enter the date it was met, like 2027-03-31"),
+});
+export type MilestoneDoneInput = z.infer<typeof milestoneDoneSchema>;
+
+export const benefitInputSchema = z.object({
+  projectId: z.uuid({ error: "That project was not found" }),
+  categoryId: z.uuid({ error: "Choose the kind of benefit" }),
+  description: z.string({ error: "Describe the benefit" }).trim().min(1, { error: "Describe the benefit" }).max(2000, { error: "Keep the benefit under 2000 characters" }),
+});
+export type BenefitInput = z.infer<typeof benefitInputSchema>;

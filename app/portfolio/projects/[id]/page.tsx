@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryTable } from "@/components/history-table";
+import { AddBenefitForm, AddMilestoneForm, MilestoneDoneForm } from "@/components/portfolio/plan-forms";
 import { ProjectForm } from "@/components/portfolio/project-form";
 import { listAuditEntriesByEntity } from "@/db/queries/audit";
 import { getProjectById, listProjectFormOptions } from "@/db/queries/portfolio";
+import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -27,6 +29,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     mayEdit ? listProjectFormOptions() : null,
     listAuditEntriesByEntity({ entityType: "project", entityId: id, includeRefusals: can(user, "history.view"), limit: 200 }),
   ]);
+  const today = londonDate();
   const created = firstParam((await searchParams).done) === "created";
   const ragWords = { red: "Red", amber: "Amber", green: "Green" } as const;
 
@@ -103,6 +106,48 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </div>
         )}
       </dl>
+      <h2>Milestones</h2>
+      {project.milestones.length === 0 ? (
+        <p>No milestones recorded.</p>
+      ) : (
+        <table className="nhsuk-table" data-testid="milestones">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Milestones, soonest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Milestone</th>
+              <th scope="col">Due</th>
+              <th scope="col">Met</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {project.milestones.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.title}</th>
+                <td>
+                  {formatDate(m.dueOn)}
+                  {!m.doneOn && m.dueOn < today && <strong className="nhsuk-tag nhsuk-tag--red app-tag-small">Overdue</strong>}
+                </td>
+                <td>{m.doneOn ? formatDate(m.doneOn) : mayEdit ? <MilestoneDoneForm milestoneId={m.id} title={m.title} today={today} /> : "Not yet"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayEdit && <AddMilestoneForm projectId={project.id} />}
+      <h2>Expected benefits</h2>
+      {project.benefits.length === 0 ? (
+        <p>No expected benefits recorded.</p>
+      ) : (
+        <dl className="nhsuk-summary-list" data-testid="benefits">
+          {project.benefits.map((b) => (
+            <div className="nhsuk-summary-list__row" key={b.id}>
+              <dt className="nhsuk-summary-list__key">{b.category}</dt>
+              <dd className="nhsuk-summary-list__value">{b.description}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {mayEdit && options && <AddBenefitForm projectId={project.id} categories={options.benefitCategories} />}
       <p>
         <Link href="/portfolio/plan">Back to the capability plan</Link>
       </p>
