@@ -42,7 +42,8 @@ export interface ProjectSnapshot {
   capabilities: { uc: number; role: string }[];
 }
 
-function snapshotOf(input: ProjectInput): ProjectSnapshot {
+/** The project's own columns a person sets, as the form gave them. */
+function columnsOf(input: ProjectInput) {
   return {
     title: input.title,
     description: input.description,
@@ -56,6 +57,12 @@ function snapshotOf(input: ProjectInput): ProjectSnapshot {
     status: input.status,
     rag: input.rag,
     ragReason: input.ragReason,
+  };
+}
+
+function snapshotOf(input: ProjectInput): ProjectSnapshot {
+  return {
+    ...columnsOf(input),
     ownerIds: [...input.ownerIds].sort(),
     footprintIds: [...input.footprintIds].sort(),
     capabilities: input.capabilities.map((c) => ({ uc: c.uc, role: c.role })),
@@ -163,18 +170,7 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
         .values({
           systemId: await systemOf(tx, input.ownerIds),
           code: `P-${randomUUID().slice(0, 8).toUpperCase()}`,
-          title: input.title,
-          description: input.description,
-          domainId: input.domainId,
-          stpPriority: input.stpPriority,
-          programmeId: input.programmeId,
-          fromYear: input.fromYear,
-          toYear: input.toYear,
-          startOn: input.startOn,
-          endOn: input.endOn,
-          status: input.status,
-          rag: input.rag,
-          ragReason: input.ragReason,
+          ...columnsOf(input),
           updatedById: actor.id,
         })
         .returning();
@@ -215,18 +211,7 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
     const [updated] = await tx
       .update(projects)
       .set({
-        title: input.title,
-        description: input.description,
-        domainId: input.domainId,
-        stpPriority: input.stpPriority,
-        programmeId: input.programmeId,
-        fromYear: input.fromYear,
-        toYear: input.toYear,
-        startOn: input.startOn,
-        endOn: input.endOn,
-        status: input.status,
-        rag: input.rag,
-        ragReason: input.ragReason,
+        ...columnsOf(input),
         version: sql`${projects.version} + 1`,
         updatedById: actor.id,
         updatedAt: new Date(),

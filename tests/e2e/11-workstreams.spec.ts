@@ -1,8 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
+import { actionFields, postForm } from "./support/server-actions";
 import { expectNoAxeViolations } from "./support/axe";
 import { accounts } from "./support/accounts";
-import { BASE_URL } from "./support/env";
 
 // Workstreams and tollgate reviews. Each workstream belongs to one test, so that the tests
 // do not depend on each other's order:
@@ -110,28 +110,6 @@ async function ensurePendingReview(page: Page, code: string): Promise<string> {
   return id;
 }
 
-/**
- * The hidden fields Next.js renders into a server-rendered form so that it works without
- * JavaScript: they name the server action. Read from the served HTML of the page, from the
- * form that contains `marker`.
- */
-async function actionFields(page: Page, path: string, marker: string): Promise<Record<string, string>> {
-  const html = await (await page.request.get(path)).text();
-  const at = html.indexOf(marker);
-  expect(at, `${marker} in the HTML of ${path}`).toBeGreaterThan(0);
-  const form = html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
-  const decode = (s: string) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-  const fields: Record<string, string> = {};
-  for (const match of form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)) fields[decode(match[1]!)] = decode(match[2] ?? "");
-  expect(Object.keys(fields).length, `server action fields in the form with ${marker}`).toBeGreaterThan(0);
-  return fields;
-}
-
-/** Posts a form the way a browser without JavaScript would, with the page's session. */
-async function postForm(page: Page, path: string, fields: Record<string, string>) {
-  const response = await page.request.post(path, { multipart: fields, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-  expect(response.status(), `crafted POST to ${path}`).toBeLessThan(500);
-}
 
 /** The version hidden in a deliverable's update form (the optimistic lock). */
 async function deliverableFormFields(page: Page, name: string): Promise<{ deliverableId: string; version: string }> {

@@ -1,10 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
 import { projects as seedProjects } from "../../db/seed/bob-portfolio";
 import { expect, test } from "./support/fixtures";
+import { actionFields, postForm } from "./support/server-actions";
 import { expectNoAxeViolations } from "./support/axe";
 import { accounts } from "./support/accounts";
 import { organisationId, uniqueSuffix } from "./support/app";
-import { BASE_URL } from "./support/env";
 
 // Projects: adding and changing them, and what the capability plan and the universal
 // capability matrix make of them. The seed's cards carry no UC marks, so UC 5 is "Nothing
@@ -76,31 +76,6 @@ async function fillProject(form: Locator, v: ProjectValues) {
   if (v.rag) await form.getByLabel("RAG", { exact: true }).selectOption({ label: v.rag });
   if (v.ragReason !== undefined) await form.getByLabel("Reason for the RAG (needed for red or amber)").fill(v.ragReason);
   for (const [label, role] of Object.entries(v.ucs ?? {})) await form.getByLabel(label, { exact: true }).selectOption(role);
-}
-
-/**
- * The hidden fields Next.js renders into a server-rendered form so that it works without
- * JavaScript: they name the server action. Read from the served HTML of the page (with the
- * page's session), from the form that contains `marker`. (As in 11-workstreams.spec.ts.)
- */
-async function actionFields(page: Page, path: string, marker: string): Promise<Record<string, string>> {
-  const html = await (await page.request.get(path)).text();
-  const at = html.indexOf(marker);
-  expect(at, `${marker} in the HTML of ${path}`).toBeGreaterThan(0);
-  const form = html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
-  const decode = (s: string) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-  const fields: Record<string, string> = {};
-  for (const match of form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)) fields[decode(match[1]!)] = decode(match[2] ?? "");
-  expect(Object.keys(fields).length, `server action fields in the form with ${marker}`).toBeGreaterThan(0);
-  return fields;
-}
-
-/** Posts a form the way a browser without JavaScript would, with the page's session (repeated fields allowed). */
-async function postForm(page: Page, path: string, fields: [string, string][]) {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(name, value);
-  const response = await page.request.post(path, { multipart: body, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-  expect(response.status(), `crafted POST to ${path}`).toBeLessThan(500);
 }
 
 test.describe("projects", () => {
