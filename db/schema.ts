@@ -4,6 +4,7 @@ import { assessmentStatuses } from "@/lib/assessment-workflow";
 import { decisions, deliverableStatuses } from "@/lib/tollgate";
 import { itemKinds, itemStatuses, workstreamStatuses } from "@/lib/workstream";
 import { capabilityRoles, projectStatuses } from "@/lib/portfolio";
+import { ragRatings } from "@/lib/rag";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -673,7 +674,7 @@ export const trancheCapabilities = pgTable(
 );
 
 export const projectStatus = pgEnum("project_status", projectStatuses);
-export const ragRating = pgEnum("rag_rating", ["red", "amber", "green"]);
+export const ragRating = pgEnum("rag_rating", ragRatings);
 
 // A card of the capability plan: one maturity domain raised, an STP priority served,
 // capabilities enabled or supported, owners, and a period of financial years.

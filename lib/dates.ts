@@ -7,3 +7,14 @@ export function formatDate(isoDate: string): string {
   const at = new Date(`${isoDate}T00:00:00Z`);
   return Number.isNaN(at.getTime()) ? isoDate : longDate.format(at);
 }
+
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
+export function isIsoDate(value: string): boolean {
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+}
+
+/** The ISO date a number of days after (or, negative, before) another. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@
 // the tests agree.
 
 import { formatFinancialYear } from "./financial-year";
+import type { Rag } from "./rag";
 
 export const projectStatuses = ["planned", "in_flight", "delivered", "paused", "stopped"] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -24,8 +25,7 @@ export const stpDigitalPriorities = [
   "Patient facing technology",
 ] as const;
 
-export const ragRatings = ["red", "amber", "green"] as const;
-export type RagRating = (typeof ragRatings)[number];
+export { ragRatings } from "./rag";
 
 export const capabilityRoles = ["E", "S"] as const;
 export type CapabilityRole = (typeof capabilityRoles)[number];
@@ -170,10 +170,10 @@ export function countBy<P>(projects: readonly P[], keysOf: (p: P) => readonly { 
   return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-const ragOrder: Record<RagRating, number> = { red: 0, amber: 1, green: 2 };
+const ragOrder: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
 
 /** Red then amber projects, for the board: the ones that need its attention, with their reasons. */
-export function projectsNeedingAttention<P extends { rag: RagRating | null; title: string; status: ProjectStatus }>(projects: readonly P[]): P[] {
+export function projectsNeedingAttention<P extends { rag: Rag | null; title: string; status: ProjectStatus }>(projects: readonly P[]): P[] {
   return projects
     .filter((p) => (p.rag === "red" || p.rag === "amber") && p.status !== "stopped" && p.status !== "delivered")
     .sort((a, b) => ragOrder[a.rag!] - ragOrder[b.rag!] || a.title.localeCompare(b.title));

@@ -1,6 +1,8 @@
 // Workstream rules beyond the tollgate state machine: labels, the RAG rating and its reason
 // in words, and when a review condition is due or overdue. Pure functions of the data and
 // today's date (an ISO date in England), so the pages, the board view and tests agree.
+import { isIsoDate } from "./dates";
+import type { Rag } from "./rag";
 import type { Decision, DeliverableStatus } from "./tollgate";
 
 export const workstreamStatuses = ["active", "review_requested", "stopped", "closed"] as const;
@@ -58,7 +60,6 @@ export function conditionState(condition: { dueOn: string; closedAt: Date | stri
   return "open";
 }
 
-export type Rag = "red" | "amber" | "green";
 
 export interface RagInput {
   status: WorkstreamStatus;
@@ -113,11 +114,6 @@ export function defaultDecidedSince(today: string): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** A real calendar date written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
-function isIsoDate(v: string): boolean {
-  const at = Date.parse(`${v}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(v);
-}
 
 /** The board view's "decisions since": a real date no later than today, else three months back (with the reason). */
 export function parseDecidedSince(asked: string | undefined, today: string): { since: string; error: string | null } {

@@ -6,7 +6,8 @@ import { describedBy, FieldError, FormFeedback, groupClass } from "@/components/
 import type { ProjectDetail, ProjectFormOptions } from "@/db/queries/portfolio";
 import type { ActionState } from "@/lib/auth/action";
 import { formatFinancialYear } from "@/lib/financial-year";
-import { capabilityRoleLabels, capabilityRoles, projectStatuses, projectStatusLabels, ragRatings, stpDigitalPriorities } from "@/lib/portfolio";
+import { capabilityRoleLabels, capabilityRoles, projectStatuses, projectStatusLabels, stpDigitalPriorities } from "@/lib/portfolio";
+import { ragLabels, ragRatings } from "@/lib/rag";
 
 interface Props {
   options: ProjectFormOptions;
@@ -14,8 +15,6 @@ interface Props {
   /** For a new project: the user's own organisations, ticked as owners to start with. */
   defaultOwnerIds?: string[];
 }
-
-const ragLabels = { red: "Red", amber: "Amber", green: "Green" } as const;
 
 /** Add or change a project: every field with its own message, nothing saved unless all of it is. */
 export function ProjectForm({ options, project, defaultOwnerIds = [] }: Props) {

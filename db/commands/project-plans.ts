@@ -1,29 +1,19 @@
 import "server-only";
-import { and, eq, max } from "drizzle-orm";
+import { eq, max } from "drizzle-orm";
 import { getDb } from "../client";
-import { benefitCategories, projectBenefits, projectMilestones, projectOwners, projects } from "../schema";
-import { recordAudit, recordDenied } from "./audit";
-import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
-import { canEditProject, type Actor } from "@/lib/permissions";
+import { benefitCategories, projectBenefits, projectMilestones, projects } from "../schema";
+import { recordAudit } from "./audit";
+import { authoriseProjectChange } from "./projects";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
 import type { BenefitInput, MilestoneDoneInput, MilestoneInput } from "@/lib/schemas/project";
 
 // A project's milestones and expected benefits: added by those who may change the project,
 // each change recorded on the project's history.
 
-async function authorise(actor: Actor, projectId: string) {
-  const db = await getDb();
-  const [project] = await db.select({ id: projects.id, title: projects.title }).from(projects).where(eq(projects.id, projectId));
-  if (!project) throw notFound("That project");
-  const owners = (await db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId))).map((o) => o.id);
-  if (!canEditProject(actor, owners)) {
-    await recordDenied(db, actor, { action: "project.edit", entityType: "project", entityId: projectId, organisationId: owners[0] ?? null });
-    throw forbidden("You can add and change projects only where one of your own organisations is an owner.");
-  }
-  return project;
-}
 
 export async function addMilestone({ actor, input }: { actor: Actor; input: MilestoneInput }) {
-  await authorise(actor, input.projectId);
+  await authoriseProjectChange({ actor, projectId: input.projectId });
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Positions are per project: lock the project so two additions cannot take the same one.
@@ -49,14 +39,14 @@ export async function markMilestoneDone({ actor, input }: { actor: Actor; input:
   const db = await getDb();
   const [milestone] = await db.select().from(projectMilestones).where(eq(projectMilestones.id, input.milestoneId));
   if (!milestone) throw notFound("That milestone");
-  await authorise(actor, milestone.projectId);
+  await authoriseProjectChange({ actor, projectId: milestone.projectId });
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(projectMilestones).where(eq(projectMilestones.id, milestone.id)).for("update");
     if (current!.doneOn) throw conflict(`This milestone was already marked met on ${current!.doneOn}.`);
     const [row] = await tx
       .update(projectMilestones)
       .set({ doneOn: input.doneOn })
-      .where(and(eq(projectMilestones.id, milestone.id)))
+      .where(eq(projectMilestones.id, milestone.id))
       .returning();
     await recordAudit(tx, {
       actorId: actor.id,
@@ -71,7 +61,7 @@ export async function markMilestoneDone({ actor, input }: { actor: Actor; input:
 }
 
 export async function addBenefit({ actor, input }: { actor: Actor; input: BenefitInput }) {
-  await authorise(actor, input.projectId);
+  await authoriseProjectChange({ actor, projectId: input.projectId });
   const db = await getDb();
   const [category] = await db.select().from(benefitCategories).where(eq(benefitCategories.id, input.categoryId));
   if (!category) throw invalid("Nothing was saved: choose the kind of benefit from the list.", { categoryId: "Choose the kind of benefit from the list" });

@@ -158,6 +158,18 @@ async function refuse(actor: Actor, entityId: string, organisationId: string | n
   throw forbidden(REFUSED);
 }
 
+/**
+ * Refuses, and records the refusal, unless the actor may change the project now and (when
+ * the change sets its owners) is still one of its owners afterwards.
+ */
+export async function authoriseProjectChange({ actor, projectId, ownersAfter }: { actor: Actor; projectId: string; ownersAfter?: readonly string[] }) {
+  const db = await getDb();
+  const [existing] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
+  if (!existing) throw notFound("That project");
+  const owners = (await db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId))).map((o) => o.id);
+  if (!canEditProject(actor, owners) || (ownersAfter && !canEditProject(actor, ownersAfter))) await refuse(actor, projectId, owners[0] ?? null);
+}
+
 /** Adds a project (no projectId) or changes one, refusing a change based on an out-of-date version. */
 export async function saveProject({ actor, input }: { actor: Actor; input: ProjectInput }) {
   const db = await getDb();
@@ -189,11 +201,7 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
   }
 
   const projectId = input.projectId;
-  const [existing] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
-  if (!existing) throw notFound("That project");
-  const currentOwners = (await db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId))).map((o) => o.id);
-  // Allowed to touch it now, and still one of its owners afterwards.
-  if (!canEditProject(actor, currentOwners) || !canEditProject(actor, input.ownerIds)) await refuse(actor, projectId, currentOwners[0] ?? null);
+  await authoriseProjectChange({ actor, projectId, ownersAfter: input.ownerIds });
   return db.transaction(async (tx) => {
     const before = await snapshotFromDb(tx, projectId);
     if (!canEditProject(actor, before.ownerIds)) throw forbidden(REFUSED);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../dates";
 import { decisions, deliverableStatuses } from "../tollgate";
 import { itemStatuses } from "../workstream";
 
@@ -11,9 +12,7 @@ export const isoDate = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: message,
-    });
+    .refine(isIsoDate, { error: message });
 
 export const itemUpdateSchema = z.object({
   itemId: z.uuid({ error: "That objective or requirement was not found" }),

@@ -4,18 +4,18 @@ import { CountTable } from "@/components/portfolio/count-table";
 import { listMilestonesDue, listPlanProjects } from "@/db/queries/portfolio";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate } from "@/lib/dates";
+import { addDays, formatDate } from "@/lib/dates";
 import { countBy, projectsNeedingAttention, projectStatusLabels } from "@/lib/portfolio";
+import { ragLabels } from "@/lib/rag";
 
 export const metadata: Metadata = { title: "Portfolio dashboard" };
 
 const MILESTONE_WINDOW_DAYS = 90;
-const ragLabels = { red: "Red", amber: "Amber", green: "Green" } as const;
 
 export default async function PortfolioDashboardPage() {
   await requireUser();
   const today = londonDate();
-  const by = new Date(Date.parse(`${today}T00:00:00Z`) + MILESTONE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const by = addDays(today, MILESTONE_WINDOW_DAYS);
   const [{ projects }, milestones] = await Promise.all([listPlanProjects(), listMilestonesDue({ by })]);
   const attention = projectsNeedingAttention(projects);
   // Domains in the framework's order, as everywhere else in the app.

@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/ids";
 import { firstParam } from "@/lib/maturity-selection";
 import { can, canEditProject } from "@/lib/permissions";
 import { capabilityRoleLabels, planPeriodLabel, projectStatusLabels } from "@/lib/portfolio";
+import { ragLabels } from "@/lib/rag";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -31,7 +32,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   ]);
   const today = londonDate();
   const created = firstParam((await searchParams).done) === "created";
-  const ragWords = { red: "Red", amber: "Amber", green: "Green" } as const;
 
   return (
     <>
@@ -50,7 +50,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             {project.rag && (
               <>
                 {" "}
-                · RAG {ragWords[project.rag]}
+                · RAG {ragLabels[project.rag]}
                 {project.ragReason ? `: ${project.ragReason}` : ""}
               </>
             )}
