@@ -5,11 +5,14 @@ import { decisions, deliverableStatuses } from "@/lib/tollgate";
 import { itemKinds, itemStatuses, workstreamStatuses } from "@/lib/workstream";
 import { capabilityRoles, projectStatuses } from "@/lib/portfolio";
 import { ragRatings } from "@/lib/rag";
+import { importKinds, importStatuses } from "@/lib/import/kinds";
+import { apiTokenScopes } from "@/lib/api/tokens";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -787,3 +790,62 @@ export const projectBenefits = pgTable(
   },
   (t) => [index("project_benefits_project_idx").on(t.projectId)],
 );
+
+// ---- Imports and API tokens ------------------------------------------------------------
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export const importKind = pgEnum("import_kind", importKinds);
+export const importStatus = pgEnum("import_status", importStatuses);
+
+// A checked file is kept here until it is committed or discarded, so that what is
+// committed is byte for byte what the user previewed (and any app instance can commit it).
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: importKind("kind").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull(),
+    contents: bytea("contents"),
+    sha256: text("sha256").notNull(),
+    status: importStatus("status").notNull().default("checked"),
+    rowCount: integer("row_count").notNull(),
+    created: integer("created").notNull(),
+    changed: integer("changed").notNull(),
+    unchanged: integer("unchanged").notNull(),
+    errorCount: integer("error_count").notNull(),
+    // The first errors, each { line, column, message }; errorCount has them all.
+    errors: jsonb("errors").notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("import_jobs_user_idx").on(t.userId, t.createdAt)],
+);
+export type ImportJob = typeof importJobs.$inferSelect;
+
+export const apiTokenScope = pgEnum("api_token_scope", apiTokenScopes);
+
+// Personal API tokens: only a SHA-256 of the secret is kept (the secret is random, 256
+// bits, so a slow hash adds nothing); the prefix lets the owner tell tokens apart.
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    scope: apiTokenScope("scope").notNull().default("read"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;

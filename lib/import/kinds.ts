@@ -1,0 +1,14 @@
+/** What a file can import. Each has its documented columns in lib/import/formats.ts. */
+export const importKinds = ["scores", "national-averages", "targets", "projects"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export const importKindLabels: Record<ImportKind, string> = {
+  scores: "Assessment scores",
+  "national-averages": "National averages",
+  targets: "Targets",
+  projects: "Projects",
+};
+
+/** A checked file waits for its commit; a commit happens once; the user may discard instead. */
+export const importStatuses = ["checked", "committed", "discarded"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
