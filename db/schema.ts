@@ -793,7 +793,10 @@ export const projectBenefits = pgTable(
 
 // ---- Imports and API tokens ------------------------------------------------------------
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 export const importKind = pgEnum("import_kind", importKinds);
 export const importStatus = pgEnum("import_status", importStatuses);

@@ -13,6 +13,7 @@ export const actions = [
   "assessment.reopen",
   "history.view",
   "period.manage",
+  "national-average.set",
   "target.set-summary",
   "target.set-organisation",
   "user.manage",

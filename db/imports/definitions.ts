@@ -1,0 +1,11 @@
+import type { ImportKind } from "@/lib/import/kinds";
+import { nationalAveragesImport } from "./national-averages";
+import { scoresImport } from "./scores";
+import { targetsImport } from "./targets";
+import type { ImportDefinition } from "./types";
+
+export const importDefinitions: Partial<Record<ImportKind, ImportDefinition<never>>> = {
+  scores: scoresImport as ImportDefinition<never>,
+  "national-averages": nationalAveragesImport as ImportDefinition<never>,
+  targets: targetsImport as ImportDefinition<never>,
+};

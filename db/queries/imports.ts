@@ -1,0 +1,40 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { importJobs, users } from "../schema";
+import type { ImportRowError } from "@/lib/import/header";
+
+const summaryColumns = {
+  id: importJobs.id,
+  kind: importJobs.kind,
+  userId: importJobs.userId,
+  fileName: importJobs.fileName,
+  status: importJobs.status,
+  rowCount: importJobs.rowCount,
+  created: importJobs.created,
+  changed: importJobs.changed,
+  unchanged: importJobs.unchanged,
+  errorCount: importJobs.errorCount,
+  createdAt: importJobs.createdAt,
+  finishedAt: importJobs.finishedAt,
+  userName: users.name,
+};
+
+/** A user's import with its errors (without the file). */
+export async function getImportJob({ jobId }: { jobId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...summaryColumns, errors: importJobs.errors })
+    .from(importJobs)
+    .innerJoin(users, eq(users.id, importJobs.userId))
+    .where(eq(importJobs.id, jobId));
+  return row ? { ...row, errors: row.errors as ImportRowError[] } : null;
+}
+export type ImportJobView = NonNullable<Awaited<ReturnType<typeof getImportJob>>>;
+
+/** The latest imports: the user's own, or everyone's for an administrator. */
+export async function listImportJobs({ userId, limit = 20 }: { userId: string | null; limit?: number }) {
+  const db = await getDb();
+  const query = db.select(summaryColumns).from(importJobs).innerJoin(users, eq(users.id, importJobs.userId));
+  return (userId ? query.where(eq(importJobs.userId, userId)) : query).orderBy(desc(importJobs.createdAt)).limit(limit);
+}

@@ -1,0 +1,66 @@
+import type { ImportKind } from "./kinds";
+
+// The documented columns of each import: the header row names them (in any order, any
+// case, "ODS code" or "ods_code"); the import page, the templates and the README are
+// written from this list.
+
+export interface ColumnSpec {
+  name: string;
+  description: string;
+  example: string;
+  required: boolean;
+}
+
+const column = (name: string, description: string, example: string, required = true): ColumnSpec => ({ name, description, example, required });
+
+const framework = column("framework", "The framework's code or name, as the app shows it", "DMI-2016");
+const period = column("period", "The assessment period's code or name", "2017-REASSESSMENT");
+const domain = column("domain", "The domain's code or name within that framework", "C1");
+
+export const importFormats: Record<ImportKind, { summary: string; columns: ColumnSpec[]; examples: string[][] }> = {
+  scores: {
+    summary:
+      "One row per domain score. A score for an organisation and period without an assessment starts a draft (the period must be open); only draft assessments' scores change.",
+    columns: [
+      column("ods_code", "The organisation's ODS code", "RTH"),
+      framework,
+      period,
+      domain,
+      column("score", "A whole number from 0 to 100 (a trailing % is allowed)", "65"),
+    ],
+    examples: [
+      ["RTH", "DMI-2016", "2017-REASSESSMENT", "R1", "72"],
+      ["RTH", "DMI-2016", "2017-REASSESSMENT", "C1", "58"],
+    ],
+  },
+  "national-averages": {
+    summary: "One row per domain and period: the national average the heatmap compares against. Administrators only.",
+    columns: [framework, period, domain, column("score", "A whole number from 0 to 100", "61")],
+    examples: [
+      ["DMI-2016", "2017-REASSESSMENT", "R1", "61"],
+      ["DMI-2016", "2017-REASSESSMENT", "C1", "54"],
+    ],
+  },
+  targets: {
+    summary:
+      "One row per target: a domain's score to reach by the end of a financial year, for the system, a footprint or an organisation. Board members set system and footprint targets, CIOs their own organisations'.",
+    columns: [
+      column("scope", "system, footprint or organisation", "footprint"),
+      column("place", "The system's code, the footprint's code, or the organisation's ODS code", "OXON"),
+      framework,
+      domain,
+      column("financial_year", "The financial year the target is for, like 2018/19", "2018/19"),
+      column("score", "A whole number from 0 to 100", "75"),
+    ],
+    examples: [
+      ["footprint", "OXON", "DMI-2016", "C1", "2018/19", "80"],
+      ["organisation", "RTH", "DMI-2016", "C2", "2018/19", "75"],
+    ],
+  },
+  projects: {
+    summary:
+      "One row per project, matched on its code: a new code adds a project, a known code changes it. Lists (owners, footprints, capabilities) are separated by semicolons.",
+    columns: [],
+    examples: [],
+  },
+};
