@@ -2,6 +2,7 @@ import Link from "next/link";
 import { NavLink } from "./nav-link";
 import { signOutAction } from "@/app/login/actions";
 import { roleLabels } from "@/lib/roles";
+import { importableKinds } from "@/lib/import/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
@@ -11,8 +12,10 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         { href: "/trajectories", label: "Trajectories" },
         { href: "/workstreams", label: "Workstreams" },
         { href: "/portfolio", label: "Portfolio" },
+        { href: "/board-pack", label: "Board pack" },
         { href: "/organisations", label: "Organisations" },
         { href: "/assessments", label: "Assessments" },
+        ...(importableKinds(user).length > 0 ? [{ href: "/imports", label: "Import" }] : []),
         ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
       ]
     : [];
@@ -35,6 +38,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                 <span data-testid="signed-in-user">{user.name}</span>
               </li>
               <li className="nhsuk-header__account-item">{roleLabels[user.role]}</li>
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" href="/profile">
+                  Your profile
+                </Link>
+              </li>
               <li className="nhsuk-header__account-item">
                 <form className="nhsuk-header__account-form" action={signOutAction}>
                   <button className="nhsuk-header__account-button" type="submit">

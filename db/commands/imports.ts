@@ -8,6 +8,7 @@ import { importDefinitions } from "../imports/definitions";
 import { ImportRejected, runImport, type ImportProgress } from "../imports/run";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { importKindLabels, type ImportKind } from "@/lib/import/kinds";
+import { importRefusals, mayImportKind } from "@/lib/import/permissions";
 import type { Actor } from "@/lib/permissions";
 
 /** Files above this size are refused before they are read (a 100,000-row score file is ~4 MB). */
@@ -19,9 +20,11 @@ function definitionFor(kind: ImportKind) {
   return definition;
 }
 
-/** May this actor import this kind of file at all? */
-export function mayImport(actor: Actor, kind: ImportKind): boolean {
-  return importDefinitions[kind]?.mayImport(actor) ?? false;
+/** Refuses (and records) an actor whose role may not import this kind: before any upload is read. */
+export async function authoriseImport(actor: Actor, kind: ImportKind, entityId: string = kind): Promise<void> {
+  if (mayImportKind(actor, kind)) return;
+  await recordDenied(await getDb(), actor, { action: `import.${kind}`, entityType: "import", entityId });
+  throw forbidden(importRefusals[kind]);
 }
 
 /**
@@ -42,11 +45,8 @@ export async function checkImport({
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }) {
   const definition = definitionFor(kind);
+  await authoriseImport(actor, kind);
   const db = await getDb();
-  if (!definition.mayImport(actor)) {
-    await recordDenied(db, actor, { action: `import.${kind}`, entityType: "import", entityId: kind });
-    throw forbidden(definition.refusal);
-  }
   if (bytes.length === 0) throw invalid("The file is empty.", { file: "Choose a file with a header row and at least one row" });
   if (bytes.length > MAX_FILE_BYTES) throw invalid(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it into smaller files.`, { file: "Choose a smaller file" });
   const summary = await runImport({ db, actor, definition, bytes, commit: false, onProgress });
@@ -83,16 +83,19 @@ async function ownJob(actor: Actor, jobId: string) {
  * no longer passes (someone changed the data since the preview) — nothing, and the
  * preview's counts and errors are brought up to date instead.
  */
-export async function commitImport({ actor, jobId, onProgress }: { actor: Actor; jobId: string; onProgress?: (progress: ImportProgress) => void | Promise<void> }) {
+/** The checked file the actor may commit now, or why not. */
+export async function committableJob(actor: Actor, jobId: string) {
   const job = await ownJob(actor, jobId);
-  const definition = definitionFor(job.kind);
+  await authoriseImport(actor, job.kind, job.id);
   if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
   if (job.errorCount > 0 || !job.contents) throw conflict("This file has errors: correct them and upload it again.");
+  return { ...job, contents: job.contents };
+}
+
+export async function commitImport({ actor, jobId, onProgress }: { actor: Actor; jobId: string; onProgress?: (progress: ImportProgress) => void | Promise<void> }) {
+  const job = await committableJob(actor, jobId);
+  const definition = definitionFor(job.kind);
   const db = await getDb();
-  if (!definition.mayImport(actor)) {
-    await recordDenied(db, actor, { action: `import.${job.kind}`, entityType: "import", entityId: job.id });
-    throw forbidden(definition.refusal);
-  }
   const contents = job.contents;
   try {
     return await db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { recordAudit } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
 import { cellText, integerCell, requiredText, truncate } from "@/lib/import/cells";
 import { formatFinancialYear, parseFinancialYear } from "@/lib/financial-year";
-import { can, canSetTarget, type Actor, type TargetScope } from "@/lib/permissions";
+import { canSetTarget, type Actor, type TargetScope } from "@/lib/permissions";
 import { loadFrameworkLookups, loadOrganisationLookup, loadPlaceLookups, type DomainRef } from "./lookups";
 import type { Accepted, CellProblem, Classified, ImportDefinition, ParsedRow } from "./types";
 
@@ -26,8 +26,6 @@ const scopeIdColumn = { system: "systemId", footprint: "footprintId", organisati
 export const targetsImport: ImportDefinition<TargetRow> = {
   kind: "targets",
   columns: importFormats.targets.columns,
-  mayImport: (actor) => can(actor, "target.set-summary") || can(actor, "target.set-organisation") || actor.organisationIds.some((organisationId) => can(actor, "target.set-organisation", { organisationId })),
-  refusal: "Only board members, administrators and CIOs (for their own organisations) can import targets.",
   async load(db, actor: Actor) {
     const [fw, organisation, place] = await Promise.all([loadFrameworkLookups(db), loadOrganisationLookup(db), loadPlaceLookups(db)]);
     return {

@@ -40,8 +40,5 @@ export interface ImportProcessor<T> {
 export interface ImportDefinition<T = unknown> {
   kind: ImportKind;
   columns: readonly ColumnSpec[];
-  /** May this actor import this kind at all? (Row by row, `parse` checks each record.) */
-  mayImport(actor: Actor): boolean;
-  refusal: string;
   load(db: Database, actor: Actor): Promise<ImportProcessor<T>>;
 }

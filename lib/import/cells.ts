@@ -17,7 +17,7 @@ const formulaStart = /^[=+\-@]/;
 export function textCell(raw: string): Cell {
   const value = raw.trim();
   if (value === "") return emptyCell;
-  if (escapedFormula.test(value)) return { kind: "text", value: value.slice(1) };
+  if (escapedFormula.test(value)) return { kind: "text", value: value.slice(1).trim() };
   return { kind: "text", value };
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { emptyCell, textCell, type Cell } from "./cells";
 
@@ -84,12 +84,14 @@ async function* readCsv(bytes: Uint8Array, onBytes?: (read: number) => void): As
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines, cells: record.map(textCell) };
+      const cells = record.map(textCell);
+      // A line of blanks (or of separators only) is skipped like an empty line.
+      if (cells.some((c) => c.kind !== "empty")) yield { line: info.lines, cells };
     }
   } catch (error) {
-    const e = error as { code?: string; lines?: number; message?: string };
-    if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
-      throw new FileFormatError(`The CSV is malformed: ${csvProblem(e.code)}.`, e.lines ?? null);
+    if (error instanceof CsvError) {
+      const lines = (error as CsvError & { lines?: number }).lines;
+      throw new FileFormatError(`The CSV is malformed: ${csvProblem(error.code)}.`, typeof lines === "number" ? lines : null);
     }
     throw error;
   }
@@ -102,15 +104,22 @@ function csvProblem(code: string): string {
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return "a quote mark is followed by other text in the same field";
+    case "INVALID_OPENING_QUOTE":
+      return "a quote mark appears inside a field that does not start with one (put the whole field in quotes and double the quote mark)";
     default:
       return `the parser stopped (${code})`;
   }
 }
 
+/** XLSX writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x): undone here, as Excel does. */
+export function decodeXlsxText(value: string): string {
+  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 function xlsxCell(value: ExcelJS.CellValue): Cell {
   if (value == null) return emptyCell;
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : emptyCell;
-  if (typeof value === "string") return textCell(value);
+  if (typeof value === "string") return textCell(decodeXlsxText(value));
   if (typeof value === "boolean") return { kind: "text", value: value ? "TRUE" : "FALSE" };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? emptyCell : { kind: "text", value: value.toISOString().slice(0, 10) };
   if (typeof value === "object") {
@@ -118,7 +127,7 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
       const v = value as { formula?: string; sharedFormula?: string };
       return { kind: "formula", formula: v.formula ?? v.sharedFormula ?? "" };
     }
-    if ("richText" in value) return textCell(value.richText.map((r) => r.text).join(""));
+    if ("richText" in value) return textCell(decodeXlsxText(value.richText.map((r) => r.text).join("")));
     if ("text" in value && typeof value.text === "string") return textCell(value.text);
     if ("error" in value) return { kind: "text", value: String(value.error) };
   }

@@ -1,0 +1,85 @@
+// Imports a CSV or XLSX file from a terminal, with the same checks, permissions, history and
+// all-or-nothing commit as the import page:
+//   npm run import -- scores.csv                       (scores; as the only administrator)
+//   npm run import -- --kind targets --as board@nhs.net targets.xlsx
+//   npm run import -- --dry-run scores.csv             (check only: nothing is written)
+// Run with the app stopped when it uses the embedded database (it holds the folder's lock).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { and, eq, isNull } from "drizzle-orm";
+import { databaseHandle } from "@/db/client";
+import { checkImport, commitImport } from "@/db/commands/imports";
+import { getImportJob } from "@/db/queries/imports";
+import { getUserWithScope } from "@/db/queries/users";
+import { users } from "@/db/schema";
+import { importKinds, type ImportKind } from "@/lib/import/kinds";
+import { progressLine } from "@/lib/import/progress-bar";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { kind: { type: "string", default: "scores" }, as: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const file = positionals[0];
+if (!file || positionals.length > 1) fail("Usage: npm run import -- [--kind scores|national-averages|targets] [--as EMAIL] [--dry-run] FILE");
+const kind = importKinds.find((k) => k === values.kind) as ImportKind | undefined;
+if (!kind) fail(`--kind must be one of ${importKinds.join(", ")}`);
+
+/** Redraws one line on a terminal; elsewhere (a log) prints every tenth of the way. */
+function progressPrinter() {
+  let lastTenth = -1;
+  return (p: Parameters<typeof progressLine>[0]) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${progressLine(p)}`);
+    else if (Math.floor(p.fraction * 10) > lastTenth) {
+      lastTenth = Math.floor(p.fraction * 10);
+      process.stderr.write(`${progressLine(p)}\n`);
+    }
+  };
+}
+const endLine = () => process.stderr.isTTY && process.stderr.write("\n");
+
+const handle = await databaseHandle();
+try {
+  const db = handle.db;
+  const candidates = values.as
+    ? await db.select().from(users).where(eq(users.email, values.as.toLowerCase()))
+    : await db.select().from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  if (candidates.length !== 1) {
+    fail(values.as ? `No user ${values.as}.` : "Say whose import this is with --as EMAIL (there is not exactly one active administrator).");
+  }
+  const actor = await getUserWithScope({ userId: candidates[0]!.id });
+  if (!actor || actor.disabledAt) fail(`${candidates[0]!.email} is disabled.`);
+  const bytes = new Uint8Array(await readFile(file));
+  console.log(`Importing ${path.basename(file)} (${kind}) as ${actor.name} <${actor.email}>`);
+
+  const job = await checkImport({ actor, kind, fileName: path.basename(file), bytes, onProgress: progressPrinter() });
+  endLine();
+  const counts = (j: { rowCount: number; created: number; changed: number; unchanged: number }) =>
+    `${j.rowCount.toLocaleString("en-GB")} rows: ${j.created.toLocaleString("en-GB")} to add, ${j.changed.toLocaleString("en-GB")} to change, ${j.unchanged.toLocaleString("en-GB")} unchanged`;
+  console.log(`Checked ${counts(job)}.`);
+  if (job.errorCount > 0) {
+    const view = await getImportJob({ jobId: job.id });
+    for (const e of view!.errors.slice(0, 50)) console.error(`  line ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+    if (job.errorCount > 50) console.error(`  … and ${job.errorCount - 50} more`);
+    fail(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}: nothing was imported.`);
+  }
+  if (values["dry-run"]) {
+    console.log("Dry run: nothing was imported.");
+  } else {
+    const done = await commitImport({ actor, jobId: job.id, onProgress: progressPrinter() });
+    endLine();
+    console.log(`Imported: ${done.created.toLocaleString("en-GB")} added, ${done.changed.toLocaleString("en-GB")} changed, ${done.unchanged.toLocaleString("en-GB")} unchanged.`);
+  }
+} catch (error) {
+  endLine();
+  console.error((error as Error).message);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,123 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { toCsv } from "@/lib/export/csv";
+import { text, type Table } from "@/lib/export/table";
+import { toXlsx } from "@/lib/export/xlsx";
+import { cellText, integerCell, textCell } from "@/lib/import/cells";
+import { readHeader } from "@/lib/import/header";
+import { importFormats } from "@/lib/import/formats";
+import { FileFormatError, readRows, type SourceRow } from "@/lib/import/read";
+
+async function all(bytes: Uint8Array): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  for await (const row of readRows(bytes)) rows.push(row);
+  return rows;
+}
+
+// Text a person could type in a cell: any character but NUL (a binary file's mark), and not
+// the one ambiguous case — text that itself starts with an apostrophe before = + - @.
+const cellString = fc.string({ unit: "binary", maxLength: 12 }).filter((s) => !s.includes("\u0000") && !/^\s*'[=+\-@\t\r]/.test(s));
+const tableOf = (rows: string[][], columns: number): Table => ({
+  title: "Sheet",
+  columns: Array.from({ length: columns }, (_, i) => text(`c${i}`, `Column ${i}`)),
+  rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, v]))),
+});
+/** What the importer should read back from a cell: the text, trimmed; blank is empty. */
+const expected = (value: string) => value.trim();
+const readBack = (row: SourceRow, columns: number) => Array.from({ length: columns }, (_, i) => (row.cells[i] ? cellText(row.cells[i]!) : ""));
+
+describe("reading files", () => {
+  it("reads back what an export wrote, CSV and XLSX, including text a spreadsheet would run", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }).chain((columns) => fc.tuple(fc.constant(columns), fc.array(fc.array(cellString, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 6 }))),
+        fc.constantFrom("csv", "xlsx"),
+        async ([columns, rows], format) => {
+          const table = tableOf(rows, columns);
+          const bytes = format === "csv" ? new TextEncoder().encode(toCsv(table)) : await toXlsx(table);
+          const read = await all(bytes);
+          // Rows with every cell blank are skipped, as blank lines are.
+          const kept = rows.filter((r) => r.some((v) => expected(v) !== ""));
+          expect(read.slice(1).map((r) => readBack(r, columns))).toEqual(kept.map((r) => r.map(expected)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("either reads rows or says what is wrong with the file: never another error", async () => {
+    let refused = 0;
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.constantFrom("", "PK\u0003\u0004", "a,b\n", '"'), async (noise, prefix) => {
+        const bytes = new Uint8Array([...new TextEncoder().encode(prefix), ...noise]);
+        try {
+          await all(bytes);
+          read++;
+        } catch (error) {
+          expect(error).toBeInstanceOf(FileFormatError);
+          refused++;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Both outcomes were reached.
+    expect(refused).toBeGreaterThan(10);
+    expect(read).toBeGreaterThan(10);
+  });
+
+  it("names the line of a bad byte, refuses UTF-16 and old .xls workbooks", async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode("a,b\nc,d\n"), 0x45, 0xe9, 0x0a]);
+    await expect(all(latin1)).rejects.toMatchObject({ line: 3, message: expect.stringMatching(/not UTF-8/) });
+    await expect(all(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).rejects.toThrow(/UTF-16/);
+    await expect(all(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).rejects.toThrow(/\.xls/);
+    await expect(all(new TextEncoder().encode('a,"b\nc'))).rejects.toThrow(/quoted field is never closed/);
+  });
+
+  it("reads formulas in a workbook as formulas, never as their cached value", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("s");
+    sheet.addRow(["score"]);
+    sheet.addRow([{ formula: "40+2", result: 42 }]);
+    const [, row] = await all(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(row!.cells[0]).toEqual({ kind: "formula", formula: "40+2" });
+    expect(integerCell(row!.cells[0]!, { label: "the score", min: 0, max: 100 })).toEqual({ ok: false, message: "The score is a formula (=40+2): enter the number itself" });
+  });
+});
+
+describe("cells and headers", () => {
+  it("accepts whole numbers in range, with a %, and refuses the rest with a reason", () => {
+    const range = { label: "the score", min: 0, max: 100 };
+    expect(integerCell(textCell("65"), range)).toEqual({ ok: true, value: 65 });
+    expect(integerCell(textCell(" 65% "), range)).toEqual({ ok: true, value: 65 });
+    expect(integerCell({ kind: "number", value: 100 }, range)).toEqual({ ok: true, value: 100 });
+    expect(integerCell(textCell("101"), range)).toEqual({ ok: false, message: "The score must be between 0 and 100 (not 101)" });
+    expect(integerCell(textCell("-1"), range)).toEqual({ ok: false, message: "The score must be between 0 and 100 (not -1)" });
+    expect(integerCell(textCell("6.5"), range)).toEqual({ ok: false, message: "The score must be a whole number (not 6.5)" });
+    expect(integerCell(textCell("+5"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
+    expect(integerCell(textCell("@SUM(A1)"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
+    expect(integerCell(textCell("sixty"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/must be a number/) });
+    expect(integerCell(textCell(""), range)).toEqual({ ok: false, message: "Enter the score" });
+    // An exported "'=1" is the text "=1" again, which is still not a number.
+    expect(textCell("'=1")).toEqual({ kind: "text", value: "=1" });
+  });
+
+  it("matches header names loosely and names what is missing, unknown or repeated", () => {
+    const columns = importFormats.scores.columns;
+    const ok = readHeader(["Score", "DOMAIN", "Period", "framework", "ODS code"].map(textCell), columns);
+    expect(ok.ok && [...ok.positions.entries()]).toEqual([
+      ["score", 0],
+      ["domain", 1],
+      ["period", 2],
+      ["framework", 3],
+      ["ods_code", 4],
+    ]);
+    const bad = readHeader(["ods_code", "framework", "period", "score", "score", "notes"].map(textCell), columns);
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.column, e.message.split(":")[0]])).toEqual([
+      ["score", "The column score appears twice in the header"],
+      ["notes", "Unknown column “notes”"],
+      ["domain", "Missing column domain"],
+    ]);
+  });
+});
