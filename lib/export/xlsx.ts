@@ -1,0 +1,62 @@
+import ExcelJS from "exceljs";
+import { escapeFormula } from "./escape";
+import { rowCells, type Cell, type Column, type Table } from "./table";
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// XML cannot hold most control characters, and turns a carriage return into a line feed
+// when read. Office's own escape for them is _xHHHH_ (ECMA-376 ST_Xstring), so an
+// underscore that would read as the start of one is escaped too (_x005F_).
+const notInXml = /[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const looksEscaped = /_(?=x[0-9A-Fa-f]{4}_)/g;
+const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+
+export function encodeXlsxText(value: string): string {
+  return value.replace(looksEscaped, "_x005F_").replace(notInXml, (c) => [...c].map((unit) => hex4(unit)).join(""));
+}
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+const DATE_FORMAT = "yyyy-mm-dd";
+
+function value(cell: Cell, column: Column): string | number | Date | null {
+  if (cell == null) return null;
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (column.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return new Date(`${cell}T00:00:00Z`);
+  return encodeXlsxText(escapeFormula(cell));
+}
+
+/** Wide enough for the longest line of the column's header and cells, within reason. */
+function width(column: Column, cells: readonly Cell[]): number {
+  const longest = Math.max(
+    ...[column.header, ...cells].map((c) => (c == null ? 0 : column.kind === "date" && typeof c === "string" ? 10 : Math.max(...String(c).split("\n").map((l) => l.length)))),
+  );
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+}
+
+/** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(title: string): string {
+  const cleaned = title.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
+  return cleaned.slice(0, 31).trim() || "Export";
+}
+
+/**
+ * The table as an XLSX workbook of one worksheet: the header row bold and frozen (with
+ * filters), numbers as numbers, dates as dates, columns sized to their contents.
+ */
+export async function toXlsx(table: Table): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: "frozen", ySplit: 1 }] });
+  const rows = table.rows.map((row) => rowCells(table, row));
+  sheet.columns = table.columns.map((c, i) => ({
+    key: c.key,
+    width: width(c, rows.map((r) => r[i] ?? null)),
+    ...(c.kind === "date" ? { style: { numFmt: DATE_FORMAT } } : {}),
+  }));
+  const header = sheet.addRow(table.columns.map((c) => encodeXlsxText(escapeFormula(c.header))));
+  header.font = { bold: true };
+  for (const cells of rows) sheet.addRow(cells.map((cell, i) => value(cell, table.columns[i]!)));
+  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
