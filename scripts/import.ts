@@ -27,7 +27,7 @@ function fail(message: string): never {
 }
 
 const file = positionals[0];
-if (!file || positionals.length > 1) fail("Usage: npm run import -- [--kind scores|national-averages|targets] [--as EMAIL] [--dry-run] FILE");
+if (!file || positionals.length > 1) fail("Usage: npm run import -- [--kind scores|national-averages|targets|projects] [--as EMAIL] [--dry-run] FILE");
 const kind = importKinds.find((k) => k === values.kind) as ImportKind | undefined;
 if (!kind) fail(`--kind must be one of ${importKinds.join(", ")}`);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Transaction } from "../client";
+import { getDb, type Database } from "../client";
 import {
   footprints,
   frameworkDomains,
@@ -60,7 +60,7 @@ function columnsOf(input: ProjectInput) {
   };
 }
 
-function snapshotOf(input: ProjectInput): ProjectSnapshot {
+export function snapshotOf(input: ProjectInput): ProjectSnapshot {
   return {
     ...columnsOf(input),
     ownerIds: [...input.ownerIds].sort(),
@@ -69,7 +69,7 @@ function snapshotOf(input: ProjectInput): ProjectSnapshot {
   };
 }
 
-async function snapshotFromDb(tx: Transaction, projectId: string): Promise<ProjectSnapshot & { version: number; updatedById: string | null; systemId: string }> {
+export async function snapshotFromDb(tx: Database, projectId: string): Promise<ProjectSnapshot & { version: number; updatedById: string | null; systemId: string }> {
   const [p] = await tx.select().from(projects).where(eq(projects.id, projectId)).for("update");
   if (!p) throw notFound("That project");
   const [owners, places, links] = await Promise.all([
@@ -105,7 +105,7 @@ async function snapshotFromDb(tx: Transaction, projectId: string): Promise<Proje
 }
 
 /** Every id the input names must exist: a crafted request gets a message, not a database error. */
-async function checkReferences(tx: Transaction, input: ProjectInput): Promise<Map<number, string>> {
+async function checkReferences(tx: Database, input: ProjectInput): Promise<Map<number, string>> {
   const [domain, owners, places, programme, ucs] = await Promise.all([
     tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.id, input.domainId)),
     tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, input.ownerIds)),
@@ -124,7 +124,7 @@ async function checkReferences(tx: Transaction, input: ProjectInput): Promise<Ma
   return ucIds;
 }
 
-async function writeLinks(tx: Transaction, projectId: string, input: ProjectInput, ucIds: Map<number, string>) {
+async function writeLinks(tx: Database, projectId: string, input: ProjectInput, ucIds: Map<number, string>) {
   await tx.delete(projectOwners).where(eq(projectOwners.projectId, projectId));
   await tx.delete(projectFootprints).where(eq(projectFootprints.projectId, projectId));
   await tx.delete(projectCapabilities).where(eq(projectCapabilities.projectId, projectId));
@@ -136,7 +136,7 @@ async function writeLinks(tx: Transaction, projectId: string, input: ProjectInpu
 }
 
 /** The system a new project belongs to: its owners'. */
-async function systemOf(tx: Transaction, ownerIds: string[]): Promise<string> {
+async function systemOf(tx: Database, ownerIds: string[]): Promise<string> {
   const [viaOwner] = await tx
     .select({ systemId: footprints.systemId })
     .from(organisationFootprints)
@@ -171,33 +171,76 @@ export async function authoriseProjectChange({ actor, projectId, ownersAfter }: 
 }
 
 /** Adds a project (no projectId) or changes one, refusing a change based on an out-of-date version. */
+/** Adds a project inside the caller's transaction, with its links and history. */
+export async function insertProject(tx: Database, actor: Actor, input: ProjectInput, code?: string) {
+  const ucIds = await checkReferences(tx, input);
+  const [created] = await tx
+    .insert(projects)
+    .values({
+      systemId: await systemOf(tx, input.ownerIds),
+      code: code ?? `P-${randomUUID().slice(0, 8).toUpperCase()}`,
+      ...columnsOf(input),
+      updatedById: actor.id,
+    })
+    .returning();
+  await writeLinks(tx, created!.id, input, ucIds);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "project.created",
+    entityType: "project",
+    entityId: created!.id,
+    organisationId: input.ownerIds[0] ?? null,
+    before: null,
+    after: { ...snapshotOf(input), code: created!.code },
+  });
+  return created!;
+}
+
+/**
+ * Writes a change to a project inside the caller's transaction, its row locked by
+ * snapshotFromDb (`before`); nothing when nothing differs. Records the history.
+ */
+export async function writeProjectChange(tx: Database, actor: Actor, projectId: string, input: ProjectInput, before: ProjectSnapshot) {
+  const ucIds = await checkReferences(tx, input);
+  const after = snapshotOf(input);
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    const [same] = await tx.select().from(projects).where(eq(projects.id, projectId));
+    return same!;
+  }
+  const [updated] = await tx
+    .update(projects)
+    .set({
+      ...columnsOf(input),
+      version: sql`${projects.version} + 1`,
+      updatedById: actor.id,
+      updatedAt: new Date(),
+    })
+    .where(eq(projects.id, projectId))
+    .returning();
+  await writeLinks(tx, projectId, input, ucIds);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "project.updated",
+    entityType: "project",
+    entityId: projectId,
+    organisationId: input.ownerIds[0] ?? null,
+    before,
+    after,
+  });
+  return updated!;
+}
+
+/** The project's fields a person sets, without the row's bookkeeping. */
+export function ownFields(snapshot: Awaited<ReturnType<typeof snapshotFromDb>>): ProjectSnapshot {
+  const { version: _v, updatedById: _u, systemId: _s, ...fields } = snapshot;
+  return fields;
+}
+
 export async function saveProject({ actor, input }: { actor: Actor; input: ProjectInput }) {
   const db = await getDb();
   if (!input.projectId) {
     if (!canEditProject(actor, input.ownerIds)) await refuse(actor, "new", input.ownerIds[0] ?? null);
-    return db.transaction(async (tx) => {
-      const ucIds = await checkReferences(tx, input);
-      const [created] = await tx
-        .insert(projects)
-        .values({
-          systemId: await systemOf(tx, input.ownerIds),
-          code: `P-${randomUUID().slice(0, 8).toUpperCase()}`,
-          ...columnsOf(input),
-          updatedById: actor.id,
-        })
-        .returning();
-      await writeLinks(tx, created!.id, input, ucIds);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "project.created",
-        entityType: "project",
-        entityId: created!.id,
-        organisationId: input.ownerIds[0] ?? null,
-        before: null,
-        after: { ...snapshotOf(input), code: created!.code },
-      });
-      return created!;
-    });
+    return db.transaction((tx) => insertProject(tx, actor, input));
   }
 
   const projectId = input.projectId;
@@ -209,33 +252,6 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
       const [by] = before.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, before.updatedById)) : [];
       throw conflict(`${by?.name ?? "Someone"} changed this project after you opened it. Reload to see their changes, then make yours again.`);
     }
-    const ucIds = await checkReferences(tx, input);
-    const { version: _v, updatedById: _u, systemId: _s, ...was } = before;
-    const after = snapshotOf(input);
-    if (JSON.stringify(was) === JSON.stringify(after)) {
-      const [same] = await tx.select().from(projects).where(eq(projects.id, projectId));
-      return same!;
-    }
-    const [updated] = await tx
-      .update(projects)
-      .set({
-        ...columnsOf(input),
-        version: sql`${projects.version} + 1`,
-        updatedById: actor.id,
-        updatedAt: new Date(),
-      })
-      .where(eq(projects.id, projectId))
-      .returning();
-    await writeLinks(tx, projectId, input, ucIds);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "project.updated",
-      entityType: "project",
-      entityId: projectId,
-      organisationId: input.ownerIds[0] ?? null,
-      before: was,
-      after,
-    });
-    return updated!;
+    return writeProjectChange(tx, actor, projectId, input, ownFields(before));
   });
 }

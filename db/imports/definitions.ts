@@ -1,11 +1,13 @@
 import type { ImportKind } from "@/lib/import/kinds";
 import { nationalAveragesImport } from "./national-averages";
+import { projectsImport } from "./projects";
 import { scoresImport } from "./scores";
 import { targetsImport } from "./targets";
 import type { ImportDefinition } from "./types";
 
-export const importDefinitions: Partial<Record<ImportKind, ImportDefinition<never>>> = {
+export const importDefinitions: Record<ImportKind, ImportDefinition<never>> = {
   scores: scoresImport as ImportDefinition<never>,
   "national-averages": nationalAveragesImport as ImportDefinition<never>,
   targets: targetsImport as ImportDefinition<never>,
+  projects: projectsImport as ImportDefinition<never>,
 };

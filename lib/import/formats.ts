@@ -59,8 +59,29 @@ export const importFormats: Record<ImportKind, { summary: string; columns: Colum
   },
   projects: {
     summary:
-      "One row per project, matched on its code: a new code adds a project, a known code changes it. Lists (owners, footprints, capabilities) are separated by semicolons.",
-    columns: [],
-    examples: [],
+      "One row per project, matched on its code: a new code adds a project, a known code changes it (all its fields, as in the file). Lists are separated by semicolons. A CIO adds and changes projects one of their organisations owns.",
+    columns: [
+      column("code", "The project's code: a new one adds a project", "OUH-EPR-2"),
+      column("title", "The project's title", "Electronic prescribing on all wards"),
+      column("description", "What it does", "Roll out ePMA to the remaining wards", false),
+      column("domain", "The maturity domain it raises, by code or name (DMI-2016:C4 where two frameworks share a code)", "C4"),
+      column("stp_priority", "The STP digital priority it serves, as the app names it", "Provider digital maturity"),
+      column("programme", "The programme's code or name, if it is part of one", "", false),
+      column("owners", "ODS codes of the owner organisations", "RTH;RNU"),
+      column("footprints", "Footprint codes it applies to, beyond its owners'", "OXON", false),
+      column("from_year", "First financial year", "2017/18"),
+      column("to_year", "Last financial year", "2018/19"),
+      column("start_on", "Start date (YYYY-MM-DD)", "2017-04-01", false),
+      column("end_on", "End date (YYYY-MM-DD)", "2019-03-31", false),
+      column("status", "planned, in flight, delivered, paused or stopped", "in flight"),
+      column("rag", "red, amber or green", "amber", false),
+      column("rag_reason", "Why, when red or amber", "Supplier delay", false),
+      column("enables", "Universal capabilities (1–10) it enables", "5", false),
+      column("supports", "Universal capabilities (1–10) it supports", "2;9", false),
+    ],
+    examples: [
+      ["OUH-EPMA-2", "Electronic prescribing on all wards", "Roll out ePMA to the remaining wards", "C4", "Provider digital maturity", "", "RTH", "OXON", "2017/18", "2018/19", "2017-04-01", "2019-03-31", "in flight", "amber", "Supplier delay", "", "2;9"],
+      ["OUH-DS-1", "Discharge summaries to GPs", "", "C2", "Records sharing, care planning", "", "RTH", "", "2017/18", "2017/18", "", "", "planned", "", "", "5", ""],
+    ],
   },
 };

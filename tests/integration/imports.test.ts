@@ -256,3 +256,68 @@ describe("importing national averages and targets", () => {
     expect([updated!.score, updated!.version]).toEqual([75, 2]);
   });
 });
+
+describe("importing projects", () => {
+  const head = "code,title,domain,stp_priority,owners,footprints,from_year,to_year,status,rag,rag_reason,enables,supports";
+  it("adds new codes and changes known ones the CIO's organisations own, with history, once", async () => {
+    const { projects: seedProjects } = await import("@/db/seed/bob-portfolio");
+    const { projects, projectCapabilities, universalCapabilities } = await import("@/db/schema");
+    const ours = seedProjects.find((p) => p.ownerOdsCodes.length === 1 && p.ownerOdsCodes[0] === "RTH")!;
+    const cio = await actor(demo.cioOuh);
+    const file = csv(
+      head,
+      `IMP-OUH-1,"Discharge summaries, electronically",C2,"Records sharing, care planning",RTH,OXON,2017/18,2018/19,in flight,amber,Supplier delay,5,2;9`,
+      `${ours.code},${ours.title.includes(",") ? `"${ours.title}"` : ours.title},${ours.domainCode},${ours.stpPriority.includes(",") ? `"${ours.stpPriority}"` : ours.stpPriority},RTH,,2016/17,2016/17,delivered,green,,,`,
+    );
+    const job = await checkImport({ actor: cio, kind: "projects", fileName: "p.csv", bytes: file });
+    expect(await getImportJob({ jobId: job.id }).then((j) => j!.errors)).toEqual([]);
+    expect(job).toMatchObject({ created: 1, changed: 1, errorCount: 0 });
+    await commitImport({ actor: cio, jobId: job.id });
+    const db = await testDb();
+    const [added] = await db.select().from(projects).where(eq(projects.code, "IMP-OUH-1"));
+    expect(added).toMatchObject({ title: "Discharge summaries, electronically", status: "in_flight", rag: "amber", ragReason: "Supplier delay", fromYear: 2017, toYear: 2018 });
+    const links = await db
+      .select({ uc: universalCapabilities.number, role: projectCapabilities.role })
+      .from(projectCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(eq(projectCapabilities.projectId, added!.id));
+    expect(links.sort((a, b) => a.uc - b.uc)).toEqual([
+      { uc: 2, role: "S" },
+      { uc: 5, role: "E" },
+      { uc: 9, role: "S" },
+    ]);
+    const [changed] = await db.select().from(projects).where(eq(projects.code, ours.code));
+    expect(changed!.status).toBe("delivered");
+    const history = await db.select().from(auditLog).where(and(eq(auditLog.actorId, cio.id), eq(auditLog.entityType, "project")));
+    expect(history.map((h) => h.action).sort()).toEqual(["project.created", "project.updated"]);
+    const again = await checkImport({ actor: cio, kind: "projects", fileName: "p.csv", bytes: file });
+    expect(again).toMatchObject({ created: 0, changed: 0, unchanged: 2, errorCount: 0 });
+  });
+
+  it("refuses projects the CIO's organisations do not own, and what the form would refuse", async () => {
+    const { projects: seedProjects } = await import("@/db/seed/bob-portfolio");
+    const notOurs = seedProjects.find((p) => !p.ownerOdsCodes.includes("RTH"))!;
+    const cio = await actor(demo.cioOuh);
+    const file = csv(
+      head,
+      `IMP-OUH-2,Given away,C2,Provider digital maturity,RHW,,2017/18,2017/18,planned,,,,`,
+      `${notOurs.code},Taken over,C2,Provider digital maturity,RTH,,2017/18,2017/18,planned,,,,`,
+      `IMP-OUH-3,Red without reason,C2,Provider digital maturity,RTH,,2017/18,2017/18,in flight,red,,,`,
+      `IMP-OUH-4,Backwards,C9,Nothing,RTH,NOWHERE,2018/19,2017/18,finished,purple,,11,`,
+    );
+    const job = await checkImport({ actor: cio, kind: "projects", fileName: "p.csv", bytes: file });
+    const errors = (await getImportJob({ jobId: job.id }))!.errors;
+    expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "owners"],
+      [3, "code"],
+      [4, "rag_reason"],
+      [5, "domain"],
+      [5, "stp_priority"],
+      [5, "footprints"],
+      [5, "status"],
+      [5, "rag"],
+      [5, "enables"],
+    ]);
+    expect(errors[2]!.message).toBe("Say why the project is red");
+  });
+});
