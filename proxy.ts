@@ -12,8 +12,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-// Pages only: API routes answer 401 themselves, and static files (anything with a file
-// extension, such as the NHS stylesheet) must load on the sign-in page too.
+// Pages only: API routes and downloads (/export/…) answer 401 themselves, and static files
+// (anything with a file extension, such as the NHS stylesheet) must load on the sign-in page too.
 export const config = {
-  matcher: ["/((?!api/|login|_next/|assets/|nhsuk/|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!api/|export/|login|_next/|assets/|nhsuk/|.*\\.[a-z0-9]+$).*)"],
 };

@@ -1,6 +1,8 @@
 // Typed errors with one way out: a code, a message a user can act on, an HTTP status.
 // Database errors never reach users: they are logged and become "internal".
 export const errorStatus = {
+  // Malformed JSON, or query parameters that are wrong in themselves (API only).
+  bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
@@ -32,6 +34,7 @@ export const forbidden = (message = "You do not have permission to do that.") =>
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
 export const invalid = (message: string, fieldErrors: FieldErrors = {}) => new AppError("invalid", message, fieldErrors);
 export const conflict = (message: string) => new AppError("conflict", message);
+export const badRequest = (message: string, fieldErrors: FieldErrors = {}) => new AppError("bad_request", message, fieldErrors);
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

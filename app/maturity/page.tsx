@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { DownloadLinks } from "@/components/export/download-links";
 import { HeatmapLegend } from "@/components/maturity/heatmap-legend";
 import { HeatmapTable } from "@/components/maturity/heatmap-table";
 import { SelectionForm } from "@/components/maturity/selection-form";
-import { getNationalAveragesByPeriod, listReportedScoresByPeriod } from "@/db/queries/maturity";
-import { getMaturitySelection } from "@/db/queries/maturity-selection";
+import { getHeatmapView } from "@/db/queries/views/heatmap";
 import { requireUser } from "@/lib/auth/session";
-import { buildHeatmap } from "@/lib/heatmap";
 import { firstParam } from "@/lib/maturity-selection";
 
 export const metadata: Metadata = { title: "Digital maturity heatmap" };
@@ -15,21 +14,17 @@ type Params = Promise<Record<string, string | string[] | undefined>>;
 export default async function MaturityPage({ searchParams }: { searchParams: Params }) {
   await requireUser();
   const params = await searchParams;
-  const selection = await getMaturitySelection({
+  const { selection, data } = await getHeatmapView({
     framework: firstParam(params.framework),
     period: firstParam(params.period),
     footprint: firstParam(params.footprint),
   });
-  if (!selection?.period) {
+  if (!selection || !data) {
     return <h1>No maturity framework or assessment period has been set up yet</h1>;
   }
-  const { structure, period, footprint, system } = selection;
-  const [organisations, national] = await Promise.all([
-    listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id }),
-    getNationalAveragesByPeriod({ periodId: period.id }),
-  ]);
-  const heatmap = buildHeatmap(structure.domains.map((d) => d.id), organisations, national);
-  const scopeLabel = footprint?.name ?? system?.name ?? "System";
+  const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel } = data;
+  // The downloads carry what the page resolved, so they always match what is on screen.
+  const filters = { framework: structure.code, period: period.code, footprint: footprint?.code };
   return (
     <>
       <h1>Digital maturity</h1>
@@ -39,19 +34,21 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
       <SelectionForm selection={selection} action="/maturity" />
       {organisations.length === 0 ? (
         <div className="nhsuk-inset-text">
-          <p>No organisation in {scopeLabel} has submitted scores for {period.name} yet.</p>
+          <p>No organisation in {scopeName} has submitted scores for {period.name} yet.</p>
         </div>
       ) : (
         <>
           <HeatmapTable
             structure={structure}
             heatmap={heatmap}
-            scopeLabel={footprint?.name ?? system?.code ?? "System"}
-            caption={`${scopeLabel}: ${structure.name} scores, ${period.name} (${organisations.length} providers)`}
+            scopeLabel={meanLabel}
+            caption={`${scopeName}: ${structure.name} scores, ${period.name} (${organisations.length} providers)`}
           />
+          <DownloadLinks name="heatmap" filters={filters} what="this heatmap" />
           <HeatmapLegend />
         </>
       )}
+      <DownloadLinks name="scores" filters={filters} what="the scores you can see in this period and place, in the import format" label="Download scores for import as" />
     </>
   );
 }

@@ -4,16 +4,13 @@ import { DomainTrajectorySection } from "@/components/trajectories/domain-trajec
 import { OrganisationSummaries } from "@/components/trajectories/organisation-summaries";
 import { TrajectoryStatusTable } from "@/components/trajectories/status-table";
 import { TrajectoryScopeForm } from "@/components/trajectories/scope-form";
-import { getMaturitySelection } from "@/db/queries/maturity-selection";
-import { getOrganisationById, listOrganisations } from "@/db/queries/places";
-import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "@/db/queries/trajectories";
+import { DownloadLinks } from "@/components/export/download-links";
+import { getTrajectoriesView } from "@/db/queries/views/trajectories";
 import { requireUser } from "@/lib/auth/session";
 import { formatFinancialYear } from "@/lib/financial-year";
-import { isUuid } from "@/lib/ids";
 import { firstParam } from "@/lib/maturity-selection";
 import { canSetTarget } from "@/lib/permissions";
 import { trajectoryRules } from "@/lib/trajectory";
-import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt, summaryDomainIds } from "@/lib/trajectory-view";
 
 export const metadata: Metadata = { title: "Trajectories" };
 
@@ -23,59 +20,20 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   const user = await requireUser();
   const params = await searchParams;
   const today = new Date().toISOString().slice(0, 10);
-  const asAt = parseAsAt(firstParam(params.asAt), today);
-  const organisationParam = firstParam(params.organisation);
-  const [selection, organisation, organisations] = await Promise.all([
-    getMaturitySelection({ framework: firstParam(params.framework), footprint: firstParam(params.footprint) }),
-    organisationParam && isUuid(organisationParam) ? getOrganisationById({ organisationId: organisationParam }) : null,
-    listOrganisations(),
-  ]);
-  if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;
-  const { structure, footprint, system } = selection;
-  const scope: TrajectoryScope = organisation
-    ? { type: "organisation", id: organisation.id }
-    : footprint
-      ? { type: "footprint", id: footprint.id }
-      : { type: "system", id: system.id };
-  const scopeLabel = organisation?.shortName ?? footprint?.name ?? system.name;
-  const domainIds = structure.domains.map((d) => d.id);
-  const [data, goals] = await Promise.all([getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }), listSectionGoals({ scope })]);
-
-  const goal = goalRule(goals, structure.sections);
-  const judgedOn = asAt ?? today;
-  const trajectories = buildDomainTrajectories({
-    domainIds,
-    rows: data.rows,
-    national: data.national,
-    targets: data.targets,
-    scopeId: scope.id,
-    organisationIds: new Set(data.providerIds),
-    asAt: judgedOn,
-    goal,
+  const view = await getTrajectoriesView({
+    framework: firstParam(params.framework),
+    footprint: firstParam(params.footprint),
+    organisation: firstParam(params.organisation),
+    asAt: firstParam(params.asAt),
+    today,
   });
-  const domains = new Map(structure.domains.map((d) => [d.id, d]));
+  if (!view) return <h1>No maturity framework has been set up yet</h1>;
+  const { selection, structure, organisation, organisations, scope, scopeLabel, asAt, judgedOn, data, goal, trajectories, summaryIds, summaries, domains, scopeParams } = view;
   const goalMisses = goal ? trajectories.filter((t) => t.goal && t.goal.meets !== true) : [];
   // Editing is for the present: the past is read-only.
   const mayEdit = !asAt && canSetTarget(user, scope.type, scope.id);
-  const reporting = new Set(data.rows.map((r) => r.organisationId));
-  const summaryIds = summaryDomainIds(domainIds, data.targets, scope.id);
-  const summaries =
-    scope.type === "organisation"
-      ? []
-      : organisationTrajectories({
-          organisationIds: data.providerIds.filter((id) => reporting.has(id)),
-          domainIds: summaryIds,
-          rows: data.rows,
-          targets: data.targets,
-          scopeId: scope.id,
-          asAt: judgedOn,
-        });
-  const scopeParams = {
-    framework: structure.code,
-    ...(footprint ? { footprint: footprint.code } : {}),
-    ...(organisation ? { organisation: organisation.id } : {}),
-  };
   const permalink = `/trajectories?${new URLSearchParams({ ...scopeParams, asAt: judgedOn })}`;
+  const exportFilters = { ...scopeParams, ...(asAt ? { asAt } : {}) };
 
   return (
     <>
@@ -140,6 +98,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
       </details>
 
       <TrajectoryStatusTable trajectories={trajectories} domains={domains} caption={`${scopeLabel}: status of every domain, most urgent first`} />
+      <DownloadLinks name="trajectories" filters={exportFilters} what="the status of every domain" />
 
       {summaries.length > 0 && (
         <OrganisationSummaries
@@ -152,6 +111,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
       )}
 
       <h2>Domain by domain</h2>
+      <DownloadLinks name="trajectory-figures" filters={exportFilters} what="every domain's actuals, targets and national average by date" label="Download the figures as" />
       {trajectories.map((t) => (
         <DomainTrajectorySection
           key={t.domainId}

@@ -2,6 +2,7 @@ import { TrajectoryChart } from "@/components/charts/trajectory-chart";
 import { TargetForm } from "@/components/forms/target-form";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { dayNumber, financialYearEnd, formatFinancialYear } from "@/lib/financial-year";
+import { trajectoryFigures } from "@/lib/export/tables/trajectories";
 import { formatPercent } from "@/lib/maturity";
 import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
 
@@ -29,11 +30,8 @@ export function DomainTrajectorySection({
   const { assessment } = trajectory;
   const points = trajectoryChartPoints(trajectory);
   const fyTicks = [...new Set(trajectory.targets.map((t) => dayNumber(financialYearEnd(t.financialYear))))];
-  const rows = [
-    ...trajectory.actuals.map((a) => ({ date: a.date, kind: "Actual (mean of reported providers)", value: formatPercent(a.value) })),
-    ...trajectory.targets.map((t) => ({ date: financialYearEnd(t.financialYear), kind: `Target for end of ${formatFinancialYear(t.financialYear)}`, value: `${t.value}%` })),
-    ...trajectory.national.map((n) => ({ date: n.date, kind: "National average", value: `${n.value}%` })),
-  ].sort((a, b) => a.date.localeCompare(b.date));
+  // The same rows as the download of the figures.
+  const rows = trajectoryFigures(trajectory).map((f) => ({ ...f, value: formatPercent(f.value) }));
   return (
     <section className="app-domain-trajectory" aria-labelledby={`trajectory-${domain.code}`} data-domain={domain.code}>
       <h3 id={`trajectory-${domain.code}`}>

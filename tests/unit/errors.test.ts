@@ -8,6 +8,7 @@ afterEach(() => {
 
 describe("AppError", () => {
   it.each([
+    ["bad_request", 400],
     ["unauthenticated", 401],
     ["forbidden", 403],
     ["not_found", 404],
@@ -20,8 +21,8 @@ describe("AppError", () => {
     expect(error.code).toBe(code);
   });
 
-  it("covers exactly the six codes", () => {
-    expect(Object.keys(errorStatus).sort()).toEqual(["conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated"]);
+  it("covers exactly the seven codes", () => {
+    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated"]);
   });
 
   it("is an Error with a name, a message and field errors", () => {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listCapabilitiesWithTranches, listPlanFilterOptions, listPlanProjects } from "@/db/queries/portfolio";
+import { DownloadLinks } from "@/components/export/download-links";
+import { getUniversalCapabilitiesView } from "@/db/queries/views/universal-capabilities";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
-import { capabilityMatrix, capabilityMatrixByOwner, capabilityProgressLabels, capabilityRoleLabels, projectStatusLabels, type CapabilityProgress } from "@/lib/portfolio";
+import { capabilityProgressLabels, capabilityRoleLabels, projectStatusLabels, type CapabilityProgress } from "@/lib/portfolio";
 
 export const metadata: Metadata = { title: "Universal capabilities" };
 
@@ -19,11 +20,7 @@ const progressColours: Record<CapabilityProgress, string> = {
 export default async function UniversalCapabilitiesPage({ searchParams }: Props) {
   await requireUser();
   const query = await searchParams;
-  const [{ projects, footprintsOf }, options, { capabilities, tranches }] = await Promise.all([listPlanProjects(), listPlanFilterOptions(), listCapabilitiesWithTranches()]);
-  const byOwner = firstParam(query.by) === "organisation";
-  const columns = byOwner ? options.organisations.map((o) => ({ id: o.id, key: o.id, name: o.name })) : options.footprints.map((f) => ({ id: f.id, key: f.code, name: f.name }));
-  const ucs = capabilities.map((c) => c.number);
-  const matrix = byOwner ? capabilityMatrixByOwner(projects, columns.map((c) => c.id), ucs) : capabilityMatrix(projects, columns.map((c) => c.id), ucs, footprintsOf);
+  const { projects, capabilities, tranches, byOwner, columns, matrix } = await getUniversalCapabilitiesView({ byOwner: firstParam(query.by) === "organisation" });
   // Drill-down: the projects behind one cell.
   const drillUc = Number(firstParam(query.uc));
   const drillColumn = columns.find((c) => c.key === firstParam(query.in));
@@ -98,6 +95,7 @@ export default async function UniversalCapabilitiesPage({ searchParams }: Props)
           </tbody>
         </table>
       </div>
+      <DownloadLinks name="universal-capabilities" filters={{ by: byOwner ? "organisation" : undefined }} what={`the matrix ${byOwner ? "by owner organisation" : "by footprint"}`} />
       {drill && drillColumn && (
         <section aria-labelledby="projects">
           <h2 id="projects">

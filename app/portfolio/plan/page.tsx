@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
 import { ownerColour, PlanGrid } from "@/components/portfolio/plan-grid";
-import { listPlanFilterOptions, listPlanProjects } from "@/db/queries/portfolio";
+import { DownloadLinks } from "@/components/export/download-links";
+import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
 import { canEditProject } from "@/lib/permissions";
-import { filterPlanProjects } from "@/lib/portfolio";
 
 export const metadata: Metadata = { title: "Capability plan" };
 
@@ -15,12 +15,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CapabilityPlanPage({ searchParams }: Props) {
   const user = await requireUser();
   const query = await searchParams;
-  const [{ projects, footprintsOf }, options] = await Promise.all([listPlanProjects(), listPlanFilterOptions()]);
   // Unknown choices (an old link, a typed URL) fall back to everything rather than to nothing.
-  const footprint = options.footprints.find((f) => f.code === firstParam(query.footprint));
-  const organisation = options.organisations.find((o) => o.id === firstParam(query.organisation));
-  const priority = options.priorities.find((p) => p === firstParam(query.priority));
-  const shown = filterPlanProjects(projects, { footprintId: footprint?.id, organisationId: organisation?.id, stpPriority: priority }, footprintsOf);
+  const { projects, options, footprint, organisation, priority, shown } = await getCapabilityPlanView({
+    footprint: firstParam(query.footprint),
+    organisation: firstParam(query.organisation),
+    priority: firstParam(query.priority),
+  });
   const ownerOrder = options.organisations.map((o) => o.id);
   const unknownOwner = shown.filter((p) => p.owners.length === 0).length;
 
@@ -83,6 +83,7 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
         <Link href="/portfolio/dashboard">Portfolio dashboard</Link>
       </div>
       <PrintButton label="Print the plan" />
+      <DownloadLinks name="capability-plan" filters={{ footprint: footprint?.code, organisation: organisation?.id, priority }} what="the projects shown, one row each" />
       <p data-testid="plan-summary">
         {shown.length} of {projects.length} projects shown
         {footprint ? ` in ${footprint.name}` : ""}

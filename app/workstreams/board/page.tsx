@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
 import { ReviewRecord } from "@/components/workstreams/review-record";
-import { getBoardAgenda } from "@/db/queries/workstreams";
+import { DownloadLinks } from "@/components/export/download-links";
+import { getBoardView } from "@/db/queries/views/board-view";
+import { conditionStateLabels } from "@/lib/export/tables/board-view";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { firstParam } from "@/lib/maturity-selection";
-import { conditionState, deliverableStatusLabels, DUE_SOON_DAYS, parseDecidedSince } from "@/lib/workstream";
+import { deliverableStatusLabels, DUE_SOON_DAYS } from "@/lib/workstream";
 
 export const metadata: Metadata = { title: "Programme board view" };
 
@@ -16,12 +18,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function BoardViewPage({ searchParams }: Props) {
   await requireUser();
   const today = londonDate();
-  const { since, error: sinceError } = parseDecidedSince(firstParam((await searchParams).since), today);
-  const agenda = await getBoardAgenda({ decidedSince: since });
-  const conditions = agenda.conditions.map((c) => ({ ...c, state: conditionState(c, today) }));
+  const { since, sinceError, agenda, conditions } = await getBoardView({ since: firstParam((await searchParams).since), today });
   const overdue = conditions.filter((c) => c.state === "overdue").length;
   const dueSoon = conditions.filter((c) => c.state === "due_soon").length;
-  const stateWords = { overdue: "Overdue", due_soon: "Due soon", open: "Open", closed: "Closed" } as const;
   const stateColours = { overdue: "nhsuk-tag--red", due_soon: "nhsuk-tag--yellow", open: "nhsuk-tag--blue", closed: "nhsuk-tag--grey" } as const;
 
   return (
@@ -47,6 +46,10 @@ export default async function BoardViewPage({ searchParams }: Props) {
           </button>
         </form>
         <PrintButton label="Print the board view" />
+        <p className="nhsuk-body-s">
+          For a meeting&apos;s papers, the <Link href="/board-pack">programme board pack</Link> adds the maturity heatmap, trajectories, universal capabilities and red and amber projects, for a footprint and date.
+        </p>
+        <DownloadLinks name="board-view" filters={{ since }} what="the reviews awaiting a decision, the reviews planned, the open conditions and the decisions since the date chosen" />
       </div>
 
       <section className="app-board-section" aria-labelledby="awaiting">
@@ -165,7 +168,7 @@ export default async function BoardViewPage({ searchParams }: Props) {
                   </td>
                   <td>{c.owner}</td>
                   <td>
-                    {formatDate(c.dueOn)} <strong className={`nhsuk-tag ${stateColours[c.state]} app-tag-small`}>{stateWords[c.state]}</strong>
+                    {formatDate(c.dueOn)} <strong className={`nhsuk-tag ${stateColours[c.state]} app-tag-small`}>{conditionStateLabels[c.state]}</strong>
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,31 @@
+import "server-only";
+import { getNationalAveragesByPeriod, listReportedScoresByPeriod } from "../maturity";
+import { getMaturitySelection } from "../maturity-selection";
+import { buildHeatmap } from "@/lib/heatmap";
+
+/** What the heatmap page shows, for the page and its downloads alike; null period when none exists. */
+export async function getHeatmapView(params: { framework?: string; period?: string; footprint?: string }) {
+  const selection = await getMaturitySelection(params);
+  if (!selection?.period) return { selection, data: null };
+  const { structure, period, footprint, system } = selection;
+  const [organisations, national] = await Promise.all([
+    listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id }),
+    getNationalAveragesByPeriod({ periodId: period.id }),
+  ]);
+  return {
+    selection,
+    data: {
+      structure,
+      period,
+      footprint,
+      system,
+      organisations,
+      heatmap: buildHeatmap(structure.domains.map((d) => d.id), organisations, national),
+      /** Names the place in captions: the footprint, else the system. */
+      scopeName: footprint?.name ?? system?.name ?? "System",
+      /** Labels the mean row: the footprint, else the system's code. */
+      meanLabel: footprint?.name ?? system?.code ?? "System",
+    },
+  };
+}
+export type HeatmapView = NonNullable<Awaited<ReturnType<typeof getHeatmapView>>["data"]>;
