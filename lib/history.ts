@@ -86,6 +86,10 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       return `Marked the milestone “${field(entry.after, "title") ?? ""}” met on ${field(entry.after, "doneOn") ?? "?"}`;
     case "project.benefit.added":
       return `Added an expected benefit (${field(entry.after, "category") ?? "?"}): “${field(entry.after, "description") ?? ""}”`;
+    case "api-token.created":
+      return `Created the API token “${field(entry.after, "name") ?? ""}” (${field(entry.after, "prefix") ?? "?"}…, ${field(entry.after, "scope") === "read-write" ? "read and write" : "read only"}, expires ${field(entry.after, "expiresAt")?.slice(0, 10) ?? "?"})`;
+    case "api-token.revoked":
+      return `Revoked the API token “${field(entry.after, "name") ?? ""}” (${field(entry.after, "prefix") ?? "?"}…)`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
     default:

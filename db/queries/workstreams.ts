@@ -144,6 +144,11 @@ async function reviewsWithDetail(where: SQL | undefined, order: "requested" | "r
 }
 export type ReviewDetail = Awaited<ReturnType<typeof reviewsWithDetail>>[number];
 
+/** Every tollgate review, latest request first, optionally of one workstream (the API lists them). */
+export async function listTollgateReviews({ workstreamId }: { workstreamId?: string } = {}) {
+  return reviewsWithDetail(workstreamId ? eq(tollgateReviews.workstreamId, workstreamId) : undefined);
+}
+
 /** One workstream with everything its page shows; null if there is none with that id. */
 export async function getWorkstreamById({ workstreamId: id }: { workstreamId: string }) {
   const db = await getDb();

@@ -1,0 +1,31 @@
+import { listFootprints, listOrganisations } from "@/db/queries/places";
+import { pageOf } from "@/lib/api/endpoint";
+import { listOrganisationsEndpoint } from "@/lib/api/endpoints/organisations";
+import { resolveFilter } from "@/lib/api/filters";
+import { route } from "@/lib/api/handle";
+import { organisationTypeLabels } from "@/lib/organisation-types";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(listOrganisationsEndpoint, async ({ query }) => {
+  const [organisations, footprints] = await Promise.all([listOrganisations(), listFootprints()]);
+  const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
+  const byId = new Map(footprints.map((f) => [f.id, f]));
+  const shown = organisations.filter((o) => (!footprint || o.footprintIds.includes(footprint.id)) && (!query.type || o.type === query.type));
+  const page = pageOf(shown, query);
+  return {
+    total: page.total,
+    items: page.items.map((o) => ({
+      id: o.id,
+      odsCode: o.odsCode,
+      name: o.name,
+      shortName: o.shortName,
+      type: o.type,
+      typeLabel: organisationTypeLabels[o.type],
+      footprints: o.footprintIds.flatMap((id) => {
+        const f = byId.get(id);
+        return f ? [{ id: f.id, code: f.code, name: f.name }] : [];
+      }),
+    })),
+  };
+});

@@ -1,0 +1,46 @@
+import { listDomains } from "@/db/queries/api-domains";
+import { listFootprints, listOrganisations } from "@/db/queries/places";
+import { listPlanProjects } from "@/db/queries/portfolio";
+import { pageOf } from "@/lib/api/endpoint";
+import { listProjectsEndpoint } from "@/lib/api/endpoints/projects";
+import { resolveFilter, resolveFilterAll } from "@/lib/api/filters";
+import { route } from "@/lib/api/handle";
+import { filterPlanProjects, planPeriodLabel, projectFootprints } from "@/lib/portfolio";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(listProjectsEndpoint, async ({ query }) => {
+  const [{ projects, footprintsOf }, footprints, organisations, domains] = await Promise.all([listPlanProjects(), listFootprints(), listOrganisations(), listDomains()]);
+  const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
+  const owner = resolveFilter(organisations, query.owner, { param: "owner", what: "organisation", codeOf: (o) => o.odsCode });
+  const domainIds = resolveFilterAll(domains, query.domain, { param: "domain", what: "domain", codeOf: (d) => d.code })?.map((d) => d.id);
+  const codeOf = new Map(footprints.map((f) => [f.id, f.code]));
+  // Footprint, owner and priority as the capability plan filters them.
+  const shown = filterPlanProjects(projects, { footprintId: footprint?.id, organisationId: owner?.id, stpPriority: query.priority }, footprintsOf).filter(
+    (p) => (!query.status || p.status === query.status) && (!query.rag || p.rag === query.rag) && (!domainIds || domainIds.includes(p.domainId)),
+  );
+  const page = pageOf(shown, query);
+  return {
+    total: page.total,
+    items: page.items.map((p) => ({
+      id: p.id,
+      code: p.code,
+      title: p.title,
+      domainCode: p.domainCode,
+      domainName: p.domainName,
+      stpPriority: p.stpPriority,
+      programme: p.programmeName,
+      fromYear: p.fromYear,
+      toYear: p.toYear,
+      periodLabel: planPeriodLabel(p.fromYear, p.toYear),
+      status: p.status,
+      rag: p.rag,
+      ragReason: p.ragReason,
+      owners: p.owners,
+      ownerNote: p.ownerNote,
+      footprints: p.footprintIds.map((id) => codeOf.get(id) ?? id),
+      appliesIn: [...projectFootprints(p, footprintsOf)].map((id) => codeOf.get(id) ?? id).sort(),
+      capabilities: p.capabilities,
+    })),
+  };
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { idSchema, isoDate, listEndpoint } from "../endpoint";
+
+export const scoreRowSchema = z.object({
+  assessmentId: idSchema,
+  organisationId: idSchema,
+  odsCode: z.string().nullable(),
+  organisation: z.string(),
+  framework: z.string().describe("The framework's code."),
+  period: z.string().describe("The period's code."),
+  periodName: z.string(),
+  assessedOn: isoDate.describe("The date the scores describe."),
+  section: z.string().describe("The section's code."),
+  domainCode: z.string(),
+  domainName: z.string(),
+  score: z.int().min(0).max(100),
+  status: z.enum(["submitted", "approved"]),
+});
+
+export const listScoresEndpoint = listEndpoint({
+  path: "/scores",
+  operationId: "listScores",
+  tag: "Maturity",
+  summary: "Reported domain scores, one row per organisation, period and domain",
+  description:
+    "The long format BI tools want: one row per score of every submitted or approved assessment (drafts are not reported), by period date, organisation and the framework's domain order.",
+  query: {
+    framework: z.string().optional().describe("Framework code (DMI-2016) or id."),
+    period: z.string().optional().describe("Period code (2016-BASELINE) or id."),
+    footprint: z.string().optional().describe("Only organisations serving this footprint (code or id)."),
+    organisation: z.string().optional().describe("Only this organisation (ODS code or id)."),
+    domain: z.string().optional().describe("Only this domain (code, like C1, or id)."),
+  },
+  item: scoreRowSchema,
+});
