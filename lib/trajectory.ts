@@ -108,7 +108,7 @@ export function assessTrajectory({
   const common = { baseline, latest, target, plannedAtLatest, gapToPlan, ratePerYear: expected?.ratePerYear ?? null, expectedAtTarget: expected ? round1(expected.value) : null };
 
   if (latest.value >= target.value && (!expected || expected.value >= target.value)) {
-    return { ...common, status: "on-track", reason: `The latest score, ${latest.value}%, is already at or above the target of ${target.value}%.` };
+    return { ...common, status: "on-track", reason: `The latest score, ${round1(latest.value)}%, is already at or above the target of ${target.value}%.` };
   }
   if (!expected && target.date < asAt) {
     return {

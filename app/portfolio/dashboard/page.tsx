@@ -27,6 +27,9 @@ export default async function PortfolioDashboardPage() {
       <span className="nhsuk-caption-l">Portfolio</span>
       <h1>Portfolio dashboard</h1>
       <p className="nhsuk-lede-text">{projects.length} projects across the partnership.</p>
+      <p className="app-no-print">
+        <Link href="/board-pack">Programme board pack</Link>: these red and amber projects with the maturity heatmap, trajectories, universal capabilities and tollgate reviews, for a footprint and date, ready to print.
+      </p>
       <h2>Red and amber projects ({attention.length})</h2>
       {attention.length === 0 ? (
         <p>No project in flight or planned is rated red or amber.</p>

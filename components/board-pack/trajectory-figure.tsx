@@ -1,0 +1,50 @@
+import { PackTrajectoryChart } from "./trajectory-chart";
+import { TrajectoryStatusTag } from "@/components/trajectories/trajectory-status-tag";
+import { formatPercent } from "@/lib/maturity";
+import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
+
+const DAY_MS = 86_400_000;
+const shortDate = (day: number) => new Date(day * DAY_MS).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** One domain: its status and why, the chart, and the same figures as a table. */
+export function TrajectoryFigure({ trajectory, domain }: { trajectory: DomainTrajectory; domain: { code: string; name: string } }) {
+  const points = trajectoryChartPoints(trajectory);
+  return (
+    <figure className="app-pack-chart" id={`trajectory-${domain.code}`} data-domain={domain.code}>
+      <figcaption className="app-pack-chart__caption">
+        <span className="app-pack-chart__title">{domain.name}</span> <TrajectoryStatusTag status={trajectory.assessment.status} />
+        <span className="app-pack-chart__reason" data-testid="reason">
+          {trajectory.assessment.reason}
+        </span>
+      </figcaption>
+      <PackTrajectoryChart points={points} />
+      <table className="nhsuk-table app-table-compact app-pack-chart__table" data-testid={`figures-${domain.code}`}>
+        <caption className="nhsuk-u-visually-hidden">{domain.name}: actual, planned and national scores by date, as the chart draws them</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col" className="nhsuk-table__header--numeric">
+              Actual
+            </th>
+            <th scope="col" className="nhsuk-table__header--numeric">
+              Planned
+            </th>
+            <th scope="col" className="nhsuk-table__header--numeric">
+              National
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {points.map((p) => (
+            <tr key={p.day}>
+              <th scope="row">{shortDate(p.day)}</th>
+              <td className="nhsuk-table__cell--numeric">{p.actual == null ? "–" : formatPercent(p.actual)}</td>
+              <td className="nhsuk-table__cell--numeric">{p.plan == null ? "–" : formatPercent(p.plan)}</td>
+              <td className="nhsuk-table__cell--numeric">{p.national == null ? "–" : formatPercent(p.national)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
