@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, eq, isNull } from "drizzle-orm";
 import { databaseHandle } from "@/db/client";
-import { checkImport, commitImport } from "@/db/commands/imports";
+import { checkImport, commitImport, discardImport } from "@/db/commands/imports";
 import { getImportJob } from "@/db/queries/imports";
 import { getUserWithScope } from "@/db/queries/users";
 import { users } from "@/db/schema";
@@ -21,15 +21,18 @@ const { values, positionals } = parseArgs({
   options: { kind: { type: "string", default: "scores" }, as: { type: "string" }, "dry-run": { type: "boolean", default: false } },
 });
 
-function fail(message: string): never {
+function usage(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
+/** A failure once the database is open: reported by the catch below, which closes it. */
+class Refusal extends Error {}
+
 const file = positionals[0];
-if (!file || positionals.length > 1) fail("Usage: npm run import -- [--kind scores|national-averages|targets|projects] [--as EMAIL] [--dry-run] FILE");
+if (!file || positionals.length > 1) usage("Usage: npm run import -- [--kind scores|national-averages|targets|projects] [--as EMAIL] [--dry-run] FILE");
 const kind = importKinds.find((k) => k === values.kind) as ImportKind | undefined;
-if (!kind) fail(`--kind must be one of ${importKinds.join(", ")}`);
+if (!kind) usage(`--kind must be one of ${importKinds.join(", ")}`);
 
 /** Redraws one line on a terminal; elsewhere (a log) prints every tenth of the way. */
 function progressPrinter() {
@@ -51,25 +54,28 @@ try {
     ? await db.select().from(users).where(eq(users.email, values.as.toLowerCase()))
     : await db.select().from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   if (candidates.length !== 1) {
-    fail(values.as ? `No user ${values.as}.` : "Say whose import this is with --as EMAIL (there is not exactly one active administrator).");
+    throw new Refusal(values.as ? `No user ${values.as}.` : "Say whose import this is with --as EMAIL (there is not exactly one active administrator).");
   }
   const actor = await getUserWithScope({ userId: candidates[0]!.id });
-  if (!actor || actor.disabledAt) fail(`${candidates[0]!.email} is disabled.`);
+  if (!actor || actor.disabledAt) throw new Refusal(`${candidates[0]!.email} is disabled.`);
   const bytes = new Uint8Array(await readFile(file));
   console.log(`Importing ${path.basename(file)} (${kind}) as ${actor.name} <${actor.email}>`);
 
   const job = await checkImport({ actor, kind, fileName: path.basename(file), bytes, onProgress: progressPrinter() });
   endLine();
   const counts = (j: { rowCount: number; created: number; changed: number; unchanged: number }) =>
-    `${j.rowCount.toLocaleString("en-GB")} rows: ${j.created.toLocaleString("en-GB")} to add, ${j.changed.toLocaleString("en-GB")} to change, ${j.unchanged.toLocaleString("en-GB")} unchanged`;
+    `${j.rowCount.toLocaleString("en-GB")} row${j.rowCount === 1 ? "" : "s"}: ${j.created.toLocaleString("en-GB")} to add, ${j.changed.toLocaleString("en-GB")} to change, ${j.unchanged.toLocaleString("en-GB")} unchanged`;
   console.log(`Checked ${counts(job)}.`);
   if (job.errorCount > 0) {
     const view = await getImportJob({ jobId: job.id });
     for (const e of view!.errors.slice(0, 50)) console.error(`  line ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
     if (job.errorCount > 50) console.error(`  … and ${job.errorCount - 50} more`);
-    fail(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}: nothing was imported.`);
+    await discardImport({ actor, jobId: job.id });
+    throw new Refusal(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}: nothing was imported.`);
   }
   if (values["dry-run"]) {
+    // A dry run keeps no copy of the file.
+    await discardImport({ actor, jobId: job.id });
     console.log("Dry run: nothing was imported.");
   } else {
     const done = await commitImport({ actor, jobId: job.id, onProgress: progressPrinter() });

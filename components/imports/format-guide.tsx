@@ -22,7 +22,7 @@ export function FormatGuide({ kind }: { kind: ImportKind }) {
             <tr key={c.name}>
               <th scope="row">
                 <code>{c.name}</code>
-                {!c.required && <span className="nhsuk-body-s"> (optional)</span>}
+                {c.mayBeBlank && <span className="nhsuk-body-s"> (may be blank)</span>}
               </th>
               <td>{c.description}</td>
               <td>

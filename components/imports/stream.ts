@@ -15,11 +15,18 @@ export async function postWithProgress<T>(url: string, body: FormData | null, on
     const body = (await response.json().catch(() => null)) as { error?: { message?: string; fieldErrors?: Record<string, string> } } | null;
     return { ok: false, message: body?.error?.message ?? `The server answered ${response.status}. Nothing was imported.`, fieldErrors: body?.error?.fieldErrors ?? {} };
   }
-  let outcome: StreamOutcome<T> = { ok: false, message: "The server stopped before it finished. Nothing was imported: try again.", fieldErrors: {} };
-  await readNdjson(response, (line) => {
-    if (line.type === "progress") onProgress(line);
-    else if (line.type === "done") outcome = { ok: true, result: line.result as T };
-    else outcome = { ok: false, message: line.message, fieldErrors: {} };
-  });
+  // Without a last line the server's work may still be finishing: say so, and do not
+  // claim that nothing happened.
+  const lost = "The connection to the server was lost before it finished. It may still be finishing: reload this page in a minute to see the import's status before trying again.";
+  let outcome: StreamOutcome<T> = { ok: false, message: lost, fieldErrors: {} };
+  try {
+    await readNdjson(response, (line) => {
+      if (line.type === "progress") onProgress(line);
+      else if (line.type === "done") outcome = { ok: true, result: line.result as T };
+      else outcome = { ok: false, message: line.message, fieldErrors: {} };
+    });
+  } catch {
+    return { ok: false, message: lost, fieldErrors: {} };
+  }
   return outcome;
 }

@@ -5,7 +5,7 @@ import { getDb } from "../client";
 import { importJobs } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
 import { importDefinitions } from "../imports/definitions";
-import { ImportRejected, runImport, type ImportProgress } from "../imports/run";
+import { ImportRejected, runImport, type ImportProgress, type ImportSummary } from "../imports/run";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { importKindLabels, type ImportKind } from "@/lib/import/kinds";
 import { importRefusals, mayImportKind } from "@/lib/import/permissions";
@@ -18,6 +18,20 @@ function definitionFor(kind: ImportKind) {
   const definition = importDefinitions[kind];
   if (!definition) throw invalid(`${importKindLabels[kind]} cannot be imported yet.`, { kind: "Choose what the file holds" });
   return definition;
+}
+
+/** The commit would not do what the preview showed. */
+class PreviewOutdated extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super("the preview is out of date");
+  }
+}
+
+/** A unique index or deadlock hit by another writer at the same moment (PostgreSQL codes). */
+function isConcurrentWrite(error: unknown): boolean {
+  const code = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined);
+  const found = code(error) ?? code((error as { cause?: unknown } | null)?.cause);
+  return found === "23505" || found === "40P01" || found === "40001";
 }
 
 /** Refuses (and records) an actor whose role may not import this kind: before any upload is read. */
@@ -78,11 +92,6 @@ async function ownJob(actor: Actor, jobId: string) {
   return job;
 }
 
-/**
- * Writes a checked file: all of it in one transaction with its history, or — when a row
- * no longer passes (someone changed the data since the preview) — nothing, and the
- * preview's counts and errors are brought up to date instead.
- */
 /** The checked file the actor may commit now, or why not. */
 export async function committableJob(actor: Actor, jobId: string) {
   const job = await ownJob(actor, jobId);
@@ -92,6 +101,12 @@ export async function committableJob(actor: Actor, jobId: string) {
   return { ...job, contents: job.contents };
 }
 
+/**
+ * Writes a checked file: all of it in one transaction with its history, or — when a row
+ * no longer passes, or the file would now do other than the preview showed (someone
+ * changed the data since) — nothing, and the preview's counts and errors are brought up
+ * to date instead.
+ */
 export async function commitImport({ actor, jobId, onProgress }: { actor: Actor; jobId: string; onProgress?: (progress: ImportProgress) => void | Promise<void> }) {
   const job = await committableJob(actor, jobId);
   const definition = definitionFor(job.kind);
@@ -107,6 +122,8 @@ export async function commitImport({ actor, jobId, onProgress }: { actor: Actor;
         .returning();
       if (!claimed) throw conflict("This import was committed or discarded already.");
       const summary = await runImport({ db: tx, actor, definition, bytes: contents, commit: true, onProgress });
+      // Someone changed the same records since the preview: the user approved other figures.
+      if (summary.created !== job.created || summary.changed !== job.changed || summary.unchanged !== job.unchanged) throw new PreviewOutdated(summary);
       const [done] = await tx
         .update(importJobs)
         .set({ rowCount: summary.rowCount, created: summary.created, changed: summary.changed, unchanged: summary.unchanged })
@@ -122,6 +139,16 @@ export async function commitImport({ actor, jobId, onProgress }: { actor: Actor;
       return done!;
     });
   } catch (error) {
+    if (error instanceof PreviewOutdated) {
+      const { summary } = error;
+      await db.update(importJobs).set({ created: summary.created, changed: summary.changed, unchanged: summary.unchanged }).where(eq(importJobs.id, job.id));
+      throw conflict(
+        `Nothing was imported: the data changed after this file was checked, and it would now add ${summary.created}, change ${summary.changed} and leave ${summary.unchanged} alone. The preview shows the new figures: import it again if that is still what you want.`,
+      );
+    }
+    if (isConcurrentWrite(error)) {
+      throw conflict("Nothing was imported: someone changed the same records at the same moment. Try again.");
+    }
     if (!(error instanceof ImportRejected)) throw error;
     const { summary } = error;
     await db

@@ -170,7 +170,6 @@ export async function authoriseProjectChange({ actor, projectId, ownersAfter }: 
   if (!canEditProject(actor, owners) || (ownersAfter && !canEditProject(actor, ownersAfter))) await refuse(actor, projectId, owners[0] ?? null);
 }
 
-/** Adds a project (no projectId) or changes one, refusing a change based on an out-of-date version. */
 /** Adds a project inside the caller's transaction, with its links and history. */
 export async function insertProject(tx: Database, actor: Actor, input: ProjectInput, code?: string) {
   const ucIds = await checkReferences(tx, input);
@@ -236,6 +235,7 @@ export function ownFields(snapshot: Awaited<ReturnType<typeof snapshotFromDb>>):
   return fields;
 }
 
+/** Adds a project (no projectId) or changes one, refusing a change based on an out-of-date version. */
 export async function saveProject({ actor, input }: { actor: Actor; input: ProjectInput }) {
   const db = await getDb();
   if (!input.projectId) {

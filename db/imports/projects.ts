@@ -67,6 +67,10 @@ export const projectsImport: ImportDefinition<ProjectRow> = {
       describeKey: "project code",
       parse(get) {
         const problems: CellProblem[] = [];
+        for (const { name } of importFormats.projects.columns) {
+          const cell = get(name);
+          if (cell.kind === "formula") problems.push({ column: name, message: `This cell is a formula (=${truncate(cell.formula)}): enter the value itself` });
+        }
         const text = (column: string) => cellText(get(column));
         const code = text("code").toUpperCase();
         if (!code) problems.push({ column: "code", message: "Enter the project's code (a new code adds a project)" });

@@ -15,10 +15,10 @@ const formulaStart = /^[=+\-@]/;
 
 /** A CSV field (or XLSX text) as a cell: blank is empty, "'=1" is the text "=1". */
 export function textCell(raw: string): Cell {
-  const value = raw.trim();
-  if (value === "") return emptyCell;
-  if (escapedFormula.test(value)) return { kind: "text", value: value.slice(1).trim() };
-  return { kind: "text", value };
+  const start = raw.trimStart();
+  // Checked before the end is trimmed: "'\r" is an escaped carriage return, not an apostrophe.
+  const value = (escapedFormula.test(start) ? start.slice(1) : start).trim();
+  return value === "" ? emptyCell : { kind: "text", value };
 }
 
 export function cellText(cell: Cell): string {
@@ -42,7 +42,7 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; message: strin
  */
 export function integerCell(cell: Cell, { label, min, max }: { label: string; min: number; max: number }): CellResult<number> {
   if (cell.kind === "empty") return { ok: false, message: `Enter ${label}` };
-  if (cell.kind === "formula") return { ok: false, message: `${capitalise(label)} is a formula (=${cell.formula}): enter the number itself` };
+  if (cell.kind === "formula") return { ok: false, message: `${capitalise(label)} is a formula (=${truncate(cell.formula)}): enter the number itself` };
   let value: number;
   if (cell.kind === "number") value = cell.value;
   else {
@@ -61,7 +61,7 @@ export function integerCell(cell: Cell, { label, min, max }: { label: string; mi
 /** Text that must be there: a code or a name. Numbers are read as their digits. */
 export function requiredText(cell: Cell, label: string): CellResult<string> {
   if (cell.kind === "empty") return { ok: false, message: `Enter ${label}` };
-  if (cell.kind === "formula") return { ok: false, message: `${capitalise(label)} is a formula (=${cell.formula}): enter the value itself` };
+  if (cell.kind === "formula") return { ok: false, message: `${capitalise(label)} is a formula (=${truncate(cell.formula)}): enter the value itself` };
   return { ok: true, value: cellText(cell) };
 }
 

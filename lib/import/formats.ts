@@ -1,17 +1,19 @@
 import type { ImportKind } from "./kinds";
 
-// The documented columns of each import: the header row names them (in any order, any
-// case, "ODS code" or "ods_code"); the import page, the templates and the README are
-// written from this list.
+// The documented columns of each import: the header row names every one of them (in any
+// order, any case, "ODS code" or "ods_code"); the import page, the templates and the
+// README are written from this list. A column left out is an error rather than "keep what
+// is there", so that a file never clears fields by omission.
 
 export interface ColumnSpec {
   name: string;
   description: string;
   example: string;
-  required: boolean;
+  /** Every column must be in the header; some cells may be left blank (which clears the value). */
+  mayBeBlank: boolean;
 }
 
-const column = (name: string, description: string, example: string, required = true): ColumnSpec => ({ name, description, example, required });
+const column = (name: string, description: string, example: string, mayBeBlank = false): ColumnSpec => ({ name, description, example, mayBeBlank });
 
 const framework = column("framework", "The framework's code or name, as the app shows it", "DMI-2016");
 const period = column("period", "The assessment period's code or name", "2017-REASSESSMENT");

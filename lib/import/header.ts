@@ -1,4 +1,4 @@
-import { cellText, headerKey, type Cell } from "./cells";
+import { cellText, headerKey, truncate, type Cell } from "./cells";
 import type { ColumnSpec } from "./formats";
 
 export interface ImportRowError {
@@ -21,7 +21,7 @@ export function readHeader(cells: readonly Cell[], columns: readonly ColumnSpec[
     if (text === "") return;
     const spec = byKey.get(headerKey(text));
     if (!spec) {
-      errors.push({ line, column: text, message: `Unknown column “${text}”: the columns are ${names}` });
+      errors.push({ line, column: truncate(text), message: `Unknown column “${truncate(text)}”: the columns are ${names}` });
     } else if (positions.has(spec.name)) {
       errors.push({ line, column: spec.name, message: `The column ${spec.name} appears twice in the header` });
     } else {
@@ -29,7 +29,7 @@ export function readHeader(cells: readonly Cell[], columns: readonly ColumnSpec[
     }
   });
   for (const spec of columns) {
-    if (spec.required && !positions.has(spec.name)) {
+    if (!positions.has(spec.name)) {
       errors.push({ line, column: spec.name, message: `Missing column ${spec.name}: the header row must name ${names}` });
     }
   }

@@ -77,16 +77,45 @@ export function checkUtf8(bytes: Uint8Array): void {
   if (bytes.includes(0)) throw new FileFormatError("The file contains binary data, not text. Upload a CSV or an Excel workbook (.xlsx).", 1);
 }
 
+/** Byte offsets just past each line break (CRLF, LF or CR), for finding a record's first line. */
+function lineBreaks(bytes: Uint8Array): number[] {
+  const breaks: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) breaks.push(i + 1);
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) breaks.push(i + 1);
+  }
+  return breaks;
+}
+
+/** The line (from 1) an offset is on: one more than the breaks at or before it. */
+function lineAt(breaks: readonly number[], offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low + 1;
+}
+
 async function* readCsv(bytes: Uint8Array, onBytes?: (read: number) => void): AsyncGenerator<SourceRow> {
   checkUtf8(bytes);
+  const breaks = lineBreaks(bytes);
   const parser = byteStream(bytes, onBytes).pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ["\r\n", "\n", "\r"] }),
   );
+  // A record starts where the last one ended, after any empty lines: its first line is
+  // the one people look for (a quoted cell may run over several).
+  let end = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+      let start = end;
+      while (bytes[start] === 0x0d || bytes[start] === 0x0a) start++;
+      end = info.bytes;
       const cells = record.map(textCell);
       // A line of blanks (or of separators only) is skipped like an empty line.
-      if (cells.some((c) => c.kind !== "empty")) yield { line: info.lines, cells };
+      if (cells.some((c) => c.kind !== "empty")) yield { line: lineAt(breaks, start), cells };
     }
   } catch (error) {
     if (error instanceof CsvError) {

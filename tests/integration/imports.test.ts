@@ -195,6 +195,26 @@ describe("importing assessment scores", () => {
     }
   });
 
+  it("commits nothing when the file would now do other than its preview showed", async () => {
+    const admin = await actor(demo.admin);
+    const file = csv(header, "RXQ,DMI-2016,2017-REASSESSMENT,R1,44", "RXQ,DMI-2016,2017-REASSESSMENT,R2,45");
+    const first = await checkImport({ actor: admin, kind: "scores", fileName: "one.csv", bytes: file });
+    expect(first).toMatchObject({ created: 2, errorCount: 0 });
+    // Meanwhile someone else imports one of the same scores.
+    const other = await checkImport({ actor: admin, kind: "scores", fileName: "other.csv", bytes: csv(header, "RXQ,DMI-2016,2017-REASSESSMENT,R1,44") });
+    await commitImport({ actor: admin, jobId: other.id });
+    const before = await auditCount();
+    const error = await errorOf(commitImport({ actor: admin, jobId: first.id }));
+    expect(error?.code).toBe("conflict");
+    expect(error?.message).toMatch(/would now add 1, change 0 and leave 1 alone/);
+    expect(await auditCount()).toBe(before);
+    expect(await scoresOf("RXQ", "2017-REASSESSMENT")).toEqual({ R1: 44 });
+    // The preview now shows what it would do, and can be imported as it stands.
+    expect(await getImportJob({ jobId: first.id })).toMatchObject({ status: "checked", created: 1, unchanged: 1, errorCount: 0 });
+    await commitImport({ actor: admin, jobId: first.id });
+    expect(await scoresOf("RXQ", "2017-REASSESSMENT")).toEqual({ R1: 44, R2: 45 });
+  });
+
   it("commits a file once, even when two commits arrive together; a discarded file cannot be committed", async () => {
     const cio = await actor(demo.cioOuh);
     const job = await checkImport({ actor: cio, kind: "scores", fileName: "twice.csv", bytes: csv(header, "RTH,DMI-2016,2017-REASSESSMENT,R1,33") });
@@ -258,7 +278,14 @@ describe("importing national averages and targets", () => {
 });
 
 describe("importing projects", () => {
-  const head = "code,title,domain,stp_priority,owners,footprints,from_year,to_year,status,rag,rag_reason,enables,supports";
+  // Every column is in the header (a blank cell clears a value; a missing column is refused).
+  const head = "code,title,description,domain,stp_priority,programme,owners,footprints,from_year,to_year,start_on,end_on,status,rag,rag_reason,enables,supports";
+  const row = (cells: Record<string, string>) =>
+    head
+      .split(",")
+      .map((c) => cells[c] ?? "")
+      .map((v) => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v))
+      .join(",");
   it("adds new codes and changes known ones the CIO's organisations own, with history, once", async () => {
     const { projects: seedProjects } = await import("@/db/seed/bob-portfolio");
     const { projects, projectCapabilities, universalCapabilities } = await import("@/db/schema");
@@ -266,8 +293,8 @@ describe("importing projects", () => {
     const cio = await actor(demo.cioOuh);
     const file = csv(
       head,
-      `IMP-OUH-1,"Discharge summaries, electronically",C2,"Records sharing, care planning",RTH,OXON,2017/18,2018/19,in flight,amber,Supplier delay,5,2;9`,
-      `${ours.code},${ours.title.includes(",") ? `"${ours.title}"` : ours.title},${ours.domainCode},${ours.stpPriority.includes(",") ? `"${ours.stpPriority}"` : ours.stpPriority},RTH,,2016/17,2016/17,delivered,green,,,`,
+      row({ code: "IMP-OUH-1", title: "Discharge summaries, electronically", domain: "C2", stp_priority: "Records sharing, care planning", owners: "RTH", footprints: "OXON", from_year: "2017/18", to_year: "2018/19", status: "in flight", rag: "amber", rag_reason: "Supplier delay", enables: "5", supports: "2;9" }),
+      row({ code: ours.code, title: ours.title, domain: ours.domainCode, stp_priority: ours.stpPriority, owners: "RTH", from_year: "2016/17", to_year: "2016/17", status: "delivered", rag: "green" }),
     );
     const job = await checkImport({ actor: cio, kind: "projects", fileName: "p.csv", bytes: file });
     expect(await getImportJob({ jobId: job.id }).then((j) => j!.errors)).toEqual([]);
@@ -300,10 +327,10 @@ describe("importing projects", () => {
     const cio = await actor(demo.cioOuh);
     const file = csv(
       head,
-      `IMP-OUH-2,Given away,C2,Provider digital maturity,RHW,,2017/18,2017/18,planned,,,,`,
-      `${notOurs.code},Taken over,C2,Provider digital maturity,RTH,,2017/18,2017/18,planned,,,,`,
-      `IMP-OUH-3,Red without reason,C2,Provider digital maturity,RTH,,2017/18,2017/18,in flight,red,,,`,
-      `IMP-OUH-4,Backwards,C9,Nothing,RTH,NOWHERE,2018/19,2017/18,finished,purple,,11,`,
+      row({ code: "IMP-OUH-2", title: "Given away", domain: "C2", stp_priority: "Provider digital maturity", owners: "RHW", from_year: "2017/18", to_year: "2017/18", status: "planned" }),
+      row({ code: notOurs.code, title: "Taken over", domain: "C2", stp_priority: "Provider digital maturity", owners: "RTH", from_year: "2017/18", to_year: "2017/18", status: "planned" }),
+      row({ code: "IMP-OUH-3", title: "Red without reason", domain: "C2", stp_priority: "Provider digital maturity", owners: "RTH", from_year: "2017/18", to_year: "2017/18", status: "in flight", rag: "red" }),
+      row({ code: "IMP-OUH-4", title: "Backwards", domain: "C9", stp_priority: "Nothing", owners: "RTH", footprints: "NOWHERE", from_year: "2018/19", to_year: "2017/18", status: "finished", rag: "purple", enables: "11" }),
     );
     const job = await checkImport({ actor: cio, kind: "projects", fileName: "p.csv", bytes: file });
     const errors = (await getImportJob({ jobId: job.id }))!.errors;
@@ -319,5 +346,13 @@ describe("importing projects", () => {
       [5, "enables"],
     ]);
     expect(errors[2]!.message).toBe("Say why the project is red");
+  });
+
+  it("refuses a file that leaves columns out, rather than clearing those fields", async () => {
+    const cio = await actor(demo.cioOuh);
+    const job = await checkImport({ actor: cio, kind: "projects", fileName: "short.csv", bytes: csv("code,title,domain,stp_priority,owners,from_year,to_year,status", "IMP-OUH-1,Short,C2,Provider digital maturity,RTH,2017/18,2017/18,planned") });
+    const errors = (await getImportJob({ jobId: job.id }))!.errors;
+    expect(errors.map((e) => e.column)).toEqual(["description", "programme", "footprints", "start_on", "end_on", "rag", "rag_reason", "enables", "supports"]);
+    expect(errors.every((e) => e.line === 1 && /^Missing column/.test(e.message))).toBe(true);
   });
 });

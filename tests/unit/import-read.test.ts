@@ -75,6 +75,13 @@ describe("reading files", () => {
     await expect(all(new TextEncoder().encode('a,"b\nc'))).rejects.toThrow(/quoted field is never closed/);
   });
 
+  it("numbers each record by the line it starts on, whatever the line ends and cells over several lines", async () => {
+    const lines = async (text: string) => (await all(new TextEncoder().encode(text))).map((r) => r.line);
+    expect(await lines('a,b\r\n"x\r\ny",1\r\nz,2\r\n')).toEqual([1, 2, 4]);
+    expect(await lines('\uFEFFa,b\n\n"x\ny\nw",1\n\nz,2')).toEqual([1, 3, 7]);
+    expect(await lines("a,b\rc,d\r\ne,f\n")).toEqual([1, 2, 3]);
+  });
+
   it("reads formulas in a workbook as formulas, never as their cached value", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("s");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authoriseImport, checkImport } from "@/db/commands/imports";
+import { authoriseImport, checkImport, MAX_FILE_BYTES } from "@/db/commands/imports";
 import { errorResponse } from "@/lib/api-response";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, forbidden, invalid } from "@/lib/errors";
@@ -18,6 +18,11 @@ export async function POST(request: Request) {
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthenticated", "Sign in first.");
     if (isCrossSite(request)) throw forbidden("Imports can only be sent from this site's own pages.");
+    // Refused before the body is read: the size the browser declares.
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > MAX_FILE_BYTES + 64 * 1024) {
+      throw invalid(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it into smaller files.`, { file: "Choose a smaller file" });
+    }
     const form = await request.formData().catch(() => null);
     if (!form) throw invalid("The upload could not be read: choose the file again.", { file: "Choose a CSV or Excel file to import" });
     const parsed = formSchema.safeParse({ kind: form.get("kind") ?? undefined, file: form.get("file") ?? undefined });
