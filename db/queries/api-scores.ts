@@ -70,7 +70,7 @@ export async function listReportedScoreRows({
       .innerJoin(frameworkDomains, eq(frameworkDomains.id, domainScores.domainId))
       .innerJoin(frameworkSections, eq(frameworkSections.id, frameworkDomains.sectionId))
       .where(where)
-      .orderBy(asc(assessmentPeriods.assessedOn), asc(frameworks.code), asc(organisations.name), asc(organisations.id), asc(frameworkDomains.position))
+      .orderBy(asc(assessmentPeriods.assessedOn), asc(frameworks.code), asc(organisations.name), asc(organisations.id), asc(frameworkDomains.position), asc(assessments.id), asc(domainScores.domainId))
       .limit(limit)
       .offset(offset),
     db

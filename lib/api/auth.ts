@@ -1,5 +1,7 @@
 import "server-only";
 import { recordApiTokenUse } from "@/db/commands/api-tokens";
+import { recordDenied } from "@/db/commands/audit";
+import { getDb } from "@/db/client";
 import { getApiTokenByHash } from "@/db/queries/api-tokens";
 import { getUserWithScope, type UserWithScope } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -48,9 +50,10 @@ export async function authenticateApiRequest(request: Request, now: Date = new D
   return { user, via: "token", tokenId: token.id, scope: token.scope };
 }
 
-/** A read-only token may not change anything, whatever its owner's role allows. */
-export function assertMayUseMethod(principal: ApiPrincipal, method: string): void {
+/** A read-only token may not change anything, whatever its owner's role allows; a refusal is recorded. */
+export async function assertMayUseMethod(principal: ApiPrincipal, method: string, path: string): Promise<void> {
   if (principal.via === "token" && !apiTokenAllows(principal.scope, method)) {
+    await recordDenied(await getDb(), principal.user, { action: `api.${method.toLowerCase()} ${path}`, entityType: "api_token", entityId: principal.tokenId });
     throw forbidden("This API token is read only: create a token that may read and write on your profile page to change data.");
   }
 }

@@ -47,7 +47,7 @@ export function route(endpoint: Endpoint, typedHandler: (input: never) => Promis
   const run = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateApiRequest(request);
-      assertMayUseMethod(principal, endpoint.method);
+      await assertMayUseMethod(principal, endpoint.method, new URL(request.url).pathname);
       // Next gives routes without dynamic segments no params at all.
       const params = parseParams(endpoint.params, (await context?.params) ?? {});
       const url = new URL(request.url);

@@ -44,7 +44,8 @@ const errorResponses: Record<Exclude<ErrorCode, "internal">, { status: string; n
 /** The errors an endpoint may answer with, from what it declares: every one may say 401 and 500. */
 export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(["unauthenticated", ...endpoint.errors, "internal"]);
-  if (Object.keys(endpoint.query).length > 0 || endpoint.body) codes.add("bad_request");
+  // Every endpoint refuses unknown query parameters, so every one can answer 400.
+  codes.add("bad_request");
   if (Object.keys(endpoint.params).length > 0) codes.add("not_found");
   if (endpoint.body) codes.add("invalid");
   if (endpoint.method !== "GET") codes.add("forbidden"); // a read-only token

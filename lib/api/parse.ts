@@ -28,7 +28,7 @@ export function parseQuery<Q extends z.ZodRawShape>(shape: Q, searchParams: URLS
   const raw: Record<string, string> = {};
   const repeated: FieldErrors = {};
   for (const [key, value] of searchParams) {
-    if (key in raw) repeated[key] = `${key} is given more than once: give it once`;
+    if (Object.hasOwn(raw, key)) repeated[key] = `${key} is given more than once: give it once`;
     raw[key] = value;
   }
   if (Object.keys(repeated).length > 0) throw badRequest(`Bad query parameters: ${sentence(repeated)}.`, repeated);

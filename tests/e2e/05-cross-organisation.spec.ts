@@ -40,15 +40,15 @@ test("a CIO cannot change another trust's assessment: no button, API and tampere
     await expect(ouh.getByRole("textbox")).toHaveCount(0);
   });
 
-  await test.step("a crafted PUT to the API is refused with 403 and changes nothing", async () => {
+  await test.step("a crafted PUT to the API finds no such draft (404, as the page) and changes nothing", async () => {
     await ouh.goto("/maturity");
     const response = await ouh.request.put(`/api/v1/assessments/${rhwAssessmentId}/scores`, {
       data: { version, scores: Object.fromEntries(domainCodes.map((c) => [c, 50])) },
     });
-    expect(response.status()).toBe(403);
+    expect(response.status()).toBe(404);
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    expect(body.error?.code).toBe("forbidden");
-    expect(body.error?.message).toBe("You can only change assessments of your own organisation.");
+    expect(body.error?.code).toBe("not_found");
+    expect(body.error?.message).toBe("That assessment was not found.");
     await expectRhwDraftUnchanged();
   });
 

@@ -1,7 +1,7 @@
 // Who may call the API: a bearer token that is known, not revoked, not expired, of an
 // account that is not disabled, acting with its owner's role as it is now; else the
 // session cookie; else 401. A read-only token may not write.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Auth.js cannot run outside Next: the session is stubbed (signed out unless a test says
@@ -14,7 +14,7 @@ import { PUT as saveScores } from "@/app/api/v1/assessments/[id]/scores/route";
 import { createApiToken, revokeApiToken } from "@/db/commands/api-tokens";
 import { createAssessment } from "@/db/commands/assessments";
 import { createUser, setUserDisabled, updateUserAccess } from "@/db/commands/users";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, auditLog, domainScores } from "@/db/schema";
 import { listScoresEndpoint } from "@/lib/api/endpoints/scores";
 import { errorBodySchema } from "@/lib/api/openapi";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -97,7 +97,8 @@ describe("a token acts as its owner is now", () => {
     const after = await call(listAssessments, apiRequest("/assessments?organisation=RXQ&status=draft", { secret }));
     expect(after.body.data).toEqual([]);
     const save = await call(saveScores, apiRequest(`/assessments/${id}/scores`, { secret, method: "PUT", body: { version: 1, scores: allScores(s.dmiDomains.map((d) => d.code), 50) } }), { id });
-    expect(save.status).toBe(403);
+    // A draft they may no longer see is not there for them (404, as on a read).
+    expect(save.status).toBe(404);
   });
 
   it("notes when it was last used, at most once a minute", async () => {
@@ -128,6 +129,11 @@ describe("403: a read-only token may not write", () => {
     const create = await call(createAssessmentRoute, apiRequest("/assessments", { secret, method: "POST", body: { organisationId: s.byOds("RTH"), periodId: s.period("2017-REASSESSMENT").id } }));
     expect(create.status).toBe(403);
     expect(create.body.error.message).toMatch(/read only/);
+    // Each refused write is in the history, against the token, and nothing was written.
+    const db = await testDb();
+    const refusals = await db.select().from(auditLog).where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "api_token"), eq(auditLog.actorId, user.id)));
+    expect(refusals.map((r) => (r.after as { attempted: string }).attempted).sort()).toEqual(["api.post /api/v1/assessments", `api.put /api/v1/assessments/${draft.id}/scores`]);
+    expect(await db.select().from(domainScores).where(eq(domainScores.assessmentId, draft.id))).toEqual([]);
   });
 });
 
@@ -150,12 +156,12 @@ describe("the session cookie, for the browser", () => {
     }
   });
 
-  it("writes only what the signed-in user may: a viewer's save is refused", async () => {
+  it("writes only what the signed-in user may: a viewer's save finds no draft", async () => {
     const cio = await actor(demo.cioRbft);
     const draft = await createAssessment({ actor: cio, organisationId: s.byOds("RHW"), periodId: s.period("2017-REASSESSMENT").id });
     vi.mocked(getCurrentUser).mockResolvedValueOnce(await actor(demo.viewer));
     const refused = await call(saveScores, apiRequest(`/assessments/${draft.id}/scores`, { method: "PUT", body: { version: 1, scores: {} } }), { id: draft.id });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(404);
     vi.mocked(getCurrentUser).mockResolvedValueOnce(cio);
     const saved = await call(
       saveScores,

@@ -43,7 +43,7 @@ import { apiRequest, call, tokenFor, type ApiAnswer } from "./api-support";
 
 type Seeded = Awaited<ReturnType<typeof seeded>>;
 let s: Seeded;
-const roles = { admin: demo.admin, cio: demo.cioOuh, board: demo.board, ccio: demo.ccio, viewer: demo.viewer } as const;
+const roles = { admin: demo.admin, cio: demo.cioOuh, otherCio: demo.cioRbft, board: demo.board, ccio: demo.ccio, viewer: demo.viewer } as const;
 type RoleName = keyof typeof roles;
 const secrets = {} as Record<RoleName, string>;
 let draftId: string;
@@ -228,6 +228,8 @@ describe("GET /assessments and /assessments/{id}", () => {
     expect((await data(listAssessments, "/assessments", "board")).paging.total).toBe(reported);
     expect((await data(listAssessments, "/assessments", "ccio")).paging.total).toBe(reported);
     expect((await data(listAssessments, "/assessments", "cio")).paging.total).toBe(reported + 1);
+    // Another trust's CIO does not see OUH's draft.
+    expect((await data(listAssessments, "/assessments", "otherCio")).paging.total).toBe(reported);
     expect((await data(listAssessments, "/assessments", "admin")).paging.total).toBe(reported + 1);
     expect((await data(listAssessments, "/assessments?status=draft", "viewer")).data).toEqual([]);
     expect((await data(listAssessments, "/assessments?status=draft", "cio")).data.map((a) => a.id)).toEqual([draftId]);
@@ -257,7 +259,7 @@ describe("GET /assessments and /assessments/{id}", () => {
 
   it("answers 404 for a draft the caller may not see, an unknown id and a mangled one", async () => {
     expect((await get(getAssessment, `/assessments/${draftId}`, "cio", { id: draftId })).body.data.scores.every((x: { score: number }) => x.score === 99)).toBe(true);
-    for (const role of ["viewer", "board", "ccio"] as const) expect((await get(getAssessment, `/assessments/${draftId}`, role, { id: draftId })).status).toBe(404);
+    for (const role of ["viewer", "board", "ccio", "otherCio"] as const) expect((await get(getAssessment, `/assessments/${draftId}`, role, { id: draftId })).status).toBe(404);
     const unknown = "00000000-0000-4000-8000-000000000000";
     const missing = await get(getAssessment, `/assessments/${unknown}`, "admin", { id: unknown });
     expect([missing.status, missing.body.error.code]).toEqual([404, "not_found"]);

@@ -129,18 +129,34 @@ describe("PUT /assessments/{id}/scores", () => {
     expect(form.status).toBe(400);
   });
 
-  it("refuses, with 403, another trust's CIO and every role that may not enter scores, and records each refusal", async () => {
+  it("answers 404 for a draft the caller may not see (a 403 would say it exists), and changes nothing", async () => {
     const draft = await draftOf("RYE");
     for (const role of ["cioOuh", "cioRbft", "board", "ccio", "viewer"] as const) {
       const answer = await put(draft.id, role, { version: 1, scores: allScores(codes, 10) });
-      expect([role, answer.status, error(answer).code]).toEqual([role, 403, "forbidden"]);
+      expect([role, answer.status, error(answer).code]).toEqual([role, 404, "not_found"]);
     }
-    expect(error(await put(draft.id, "cioOuh", { version: 1, scores: allScores(codes, 10) })).message).toBe("You can only change assessments of your own organisation.");
-    const db = await testDb();
-    const refusals = await db.select().from(auditLog).where(and(eq(auditLog.entityId, draft.id), eq(auditLog.action, "access.denied")));
-    expect(new Set(refusals.map((r) => r.actorId))).toEqual(new Set(await Promise.all([demo.cioOuh, demo.cioRbft, demo.board, demo.ccio, demo.viewer].map(async (e) => (await actor(e)).id))));
     expect(await scoresOf(draft.id)).toEqual({});
     expect((await put(draft.id, "admin", { version: 1, scores: allScores(codes, 10) })).status).toBe(200);
+  });
+
+  it("refuses, with 403, every role that may not enter scores on an assessment it can see, and records each refusal", async () => {
+    const db = await testDb();
+    const { assessments } = await import("@/db/schema");
+    const [baseline] = await db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.organisationId, s.byOds("RYE")), eq(assessments.periodId, s.period("2016-BASELINE").id)));
+    const before = await scoresOf(baseline!.id);
+    for (const role of ["cioOuh", "cioRbft", "board", "ccio", "viewer"] as const) {
+      const answer = await put(baseline!.id, role, { version: baseline!.version, scores: allScores(codes, 10) });
+      expect([role, answer.status, error(answer).code]).toEqual([role, 403, "forbidden"]);
+    }
+    expect(error(await put(baseline!.id, "cioOuh", { version: baseline!.version, scores: allScores(codes, 10) })).message).toBe("You can only change assessments of your own organisation.");
+    const refusals = await db.select().from(auditLog).where(and(eq(auditLog.entityId, baseline!.id), eq(auditLog.action, "access.denied")));
+    expect(new Set(refusals.map((r) => r.actorId))).toEqual(new Set(await Promise.all([demo.cioOuh, demo.cioRbft, demo.board, demo.ccio, demo.viewer].map(async (e) => (await actor(e)).id))));
+    expect(await scoresOf(baseline!.id)).toEqual(before);
+    // An administrator may edit, but an approved assessment's scores are frozen.
+    expect((await put(baseline!.id, "admin", { version: baseline!.version, scores: allScores(codes, 10) })).status).toBe(409);
   });
 
   it("answers 404 for an assessment that does not exist, and for a mangled id", async () => {
