@@ -28,16 +28,26 @@ function value(cell: Cell, column: Column): string | number | Date | null {
 
 /** Wide enough for the longest line of the column's header and cells, within reason. */
 function width(column: Column, cells: readonly Cell[]): number {
-  const longest = Math.max(
-    ...[column.header, ...cells].map((c) => (c == null ? 0 : column.kind === "date" && typeof c === "string" ? 10 : Math.max(...String(c).split("\n").map((l) => l.length)))),
-  );
+  // A loop, not Math.max(...cells): a spread of 100,000+ values overflows the stack.
+  let longest = 0;
+  for (const c of [column.header, ...cells]) {
+    if (c == null) continue;
+    if (column.kind === "date" && typeof c === "string") longest = Math.max(longest, 10);
+    else for (const line of String(c).split("\n")) longest = Math.max(longest, line.length);
+  }
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
 }
 
 /** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {
-  const cleaned = title.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
-  return cleaned.slice(0, 31).trim() || "Export";
+  // Cut to length first, then strip the apostrophes Excel refuses at either end (and the
+  // spaces they leave), until nothing changes.
+  let name = title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31);
+  for (let previous = ""; previous !== name; ) {
+    previous = name;
+    name = name.replace(/^'+|'+$/g, "").trim();
+  }
+  return name || "Export";
 }
 
 /**

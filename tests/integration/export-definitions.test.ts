@@ -76,3 +76,22 @@ describe("each download", () => {
     expect([future.status, future.fieldErrors.since]).toEqual([422, expect.stringContaining("no later than today")]);
   });
 });
+
+describe("the scores download, through its route's own definition", () => {
+  it("includes a draft for its own CIO and administrators only", async () => {
+    const { createAssessment, saveAssessmentScores } = await import("@/db/commands/assessments");
+    const { seeded } = await import("../support/fixtures");
+    const s = await seeded();
+    const cioOuh = await actor(demo.cioOuh);
+    const draft = await createAssessment({ actor: cioOuh, organisationId: s.byOds("RTH"), periodId: s.period("2017-REASSESSMENT").id });
+    await saveAssessmentScores({ actor: cioOuh, assessmentId: draft.id, version: draft.version, scores: Object.fromEntries(s.dmiDomains.map((d) => [d.code, 61])) });
+    const rows = async (email: string) => {
+      const definition = exportDefinitions.scores;
+      const parsed = parseExportQuery(definition.query, new URLSearchParams("period=2017-REASSESSMENT"));
+      return (await definition.build(parsed as never, await actor(email))).table.rows.length;
+    };
+    expect(await rows(demo.cioOuh)).toBe(s.dmiDomains.length);
+    expect(await rows(demo.admin)).toBe(s.dmiDomains.length);
+    for (const email of [demo.cioRbft, demo.viewer, demo.board]) expect(await rows(email), email).toBe(0);
+  });
+});

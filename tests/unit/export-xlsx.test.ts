@@ -83,6 +83,10 @@ describe("toXlsx, by example", () => {
     expect(sheetName("x".repeat(40))).toHaveLength(31);
     expect(sheetName("'quoted'")).toBe("quoted");
     expect(sheetName("::")).toBe("Export");
+    // Apostrophes left at either end by the trim or the cut are stripped too.
+    expect(sheetName(" ' ")).toBe("Export");
+    expect(sheetName("x' ")).toBe("x");
+    expect(sheetName(`${"y".repeat(30)}'z`)).toBe("y".repeat(30));
   });
 });
 
@@ -130,4 +134,12 @@ describe("toXlsx, for any table", () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe("a large table", () => {
+  it("writes 150,000 rows (column widths are measured without spreading every cell onto the stack)", async () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ n: i, t: `row ${i}` }));
+    const bytes = await toXlsx({ title: "Big", columns: [{ key: "n", header: "N", kind: "number" }, { key: "t", header: "Text", kind: "text" }], rows });
+    expect(bytes.length).toBeGreaterThan(100_000);
+  }, 120_000);
 });
