@@ -40,7 +40,7 @@ test("a CIO cannot change another trust's assessment: no button, API and tampere
     await expect(ouh.getByRole("textbox")).toHaveCount(0);
   });
 
-  await test.step("a crafted PUT to the API finds no such draft (404, as the page) and changes nothing", async () => {
+  await test.step("a crafted PUT to the API finds no such draft (404, as the page), is recorded, and changes nothing", async () => {
     await ouh.goto("/maturity");
     const response = await ouh.request.put(`/api/v1/assessments/${rhwAssessmentId}/scores`, {
       data: { version, scores: Object.fromEntries(domainCodes.map((c) => [c, 50])) },

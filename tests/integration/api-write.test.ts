@@ -129,13 +129,17 @@ describe("PUT /assessments/{id}/scores", () => {
     expect(form.status).toBe(400);
   });
 
-  it("answers 404 for a draft the caller may not see (a 403 would say it exists), and changes nothing", async () => {
+  it("answers 404 for a draft the caller may not see (a 403 would say it exists), records the attempt, and changes nothing", async () => {
     const draft = await draftOf("RYE");
     for (const role of ["cioOuh", "cioRbft", "board", "ccio", "viewer"] as const) {
       const answer = await put(draft.id, role, { version: 1, scores: allScores(codes, 10) });
       expect([role, answer.status, error(answer).code]).toEqual([role, 404, "not_found"]);
     }
     expect(await scoresOf(draft.id)).toEqual({});
+    // Each attempt is still in the history, as a refusal.
+    const db = await testDb();
+    const refusals = await db.select().from(auditLog).where(and(eq(auditLog.entityId, draft.id), eq(auditLog.action, "access.denied")));
+    expect(new Set(refusals.map((r) => r.actorId))).toEqual(new Set(await Promise.all([demo.cioOuh, demo.cioRbft, demo.board, demo.ccio, demo.viewer].map(async (e) => (await actor(e)).id))));
     expect((await put(draft.id, "admin", { version: 1, scores: allScores(codes, 10) })).status).toBe(200);
   });
 

@@ -1,4 +1,6 @@
 import { saveAssessmentScores } from "@/db/commands/assessments";
+import { recordDenied } from "@/db/commands/audit";
+import { getDb } from "@/db/client";
 import { listAssessmentsWithContext } from "@/db/queries/api-assessments";
 import { saveAssessmentScoresEndpoint } from "@/lib/api/endpoints/assessments";
 import { route } from "@/lib/api/handle";
@@ -9,9 +11,14 @@ export const dynamic = "force-dynamic";
 
 // The same command as the form: same validation, same permission check, same history.
 export const PUT = route(saveAssessmentScoresEndpoint, async ({ params, body, user }) => {
-  // A draft someone may not see does not exist for them here either (a 403 would say it does).
   const [row] = await listAssessmentsWithContext({ assessmentId: params.id });
-  if (!row || !canSeeAssessment(user, row)) throw notFound("That assessment");
+  if (!row) throw notFound("That assessment");
+  // A draft someone may not see does not exist for them here either (a 403 would say it
+  // does); the attempt is still recorded, as every refused change is.
+  if (!canSeeAssessment(user, row)) {
+    await recordDenied(await getDb(), user, { action: "assessment.edit", entityType: "assessment", entityId: params.id, organisationId: row.organisationId });
+    throw notFound("That assessment");
+  }
   const result = await saveAssessmentScores({ actor: user, assessmentId: params.id, ...body });
   return { id: params.id, version: result.assessment.version, status: result.assessment.status, changed: result.changed };
 });
