@@ -1,6 +1,7 @@
 import type { Database } from "../client";
 import { assessmentPeriods, frameworkDomains, frameworks, footprints, organisations, systems } from "../schema";
-import { lookupKey } from "@/lib/import/cells";
+import { lookupKey, requiredText, truncate, type Cell } from "@/lib/import/cells";
+import type { CellProblem } from "./types";
 
 export interface Named {
   id: string;
@@ -41,13 +42,32 @@ export async function loadFrameworkLookups(db: Database) {
       .filter((r) => r.frameworkId === fw)
       .map((r) => r.code)
       .join(", ");
+  const framework = (text: string) => frameworkByKey.get(lookupKey(text));
+  const periodOf = (fw: FrameworkRef, text: string) => periodsOf.get(fw.id)?.get(lookupKey(text));
+  const domainOf = (fw: FrameworkRef, text: string) => domainsOf.get(fw.id)?.get(lookupKey(text));
   return {
-    framework: (text: string) => frameworkByKey.get(lookupKey(text)),
-    frameworkCodes: fws.map((f) => f.code).join(", "),
-    period: (fw: FrameworkRef, text: string) => periodsOf.get(fw.id)?.get(lookupKey(text)),
-    periodCodes: (fw: FrameworkRef) => list(periods, fw.id),
-    domain: (fw: FrameworkRef, text: string) => domainsOf.get(fw.id)?.get(lookupKey(text)),
-    domainCodes: (fw: FrameworkRef) => list(domains, fw.id),
+    /**
+     * The framework, (optionally) period and domain a row names in its `framework`, `period`
+     * and `domain` columns, adding a problem for each that is missing or unknown.
+     */
+    resolve(get: (column: string) => Cell, problems: CellProblem[], { withPeriod }: { withPeriod: boolean }) {
+      const fwText = requiredText(get("framework"), "the framework");
+      const found = fwText.ok ? framework(fwText.value) : undefined;
+      if (!fwText.ok) problems.push({ column: "framework", message: fwText.message });
+      else if (!found) problems.push({ column: "framework", message: `Unknown framework “${truncate(fwText.value)}”: use ${fws.map((f) => f.code).join(", ")}` });
+      let period: PeriodRef | undefined;
+      if (withPeriod) {
+        const periodText = requiredText(get("period"), "the period");
+        period = found && periodText.ok ? periodOf(found, periodText.value) : undefined;
+        if (!periodText.ok) problems.push({ column: "period", message: periodText.message });
+        else if (found && !period) problems.push({ column: "period", message: `Unknown period “${truncate(periodText.value)}” for ${found.code}: use ${list(periods, found.id)}` });
+      }
+      const domainText = requiredText(get("domain"), "the domain");
+      const domain = found && domainText.ok ? domainOf(found, domainText.value) : undefined;
+      if (!domainText.ok) problems.push({ column: "domain", message: domainText.message });
+      else if (found && !domain) problems.push({ column: "domain", message: `Unknown domain “${truncate(domainText.value)}” in ${found.code}: use ${list(domains, found.id)}` });
+      return { framework: found, period, domain };
+    },
   };
 }
 export type FrameworkLookups = Awaited<ReturnType<typeof loadFrameworkLookups>>;

@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { nationalAverages } from "../schema";
 import { recordAudit } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
-import { integerCell, requiredText, truncate } from "@/lib/import/cells";
+import { integerCell } from "@/lib/import/cells";
 import type { Actor } from "@/lib/permissions";
 import { loadFrameworkLookups, type DomainRef, type PeriodRef } from "./lookups";
 import type { Accepted, CellProblem, Classified, ImportDefinition, ParsedRow } from "./types";
@@ -23,19 +23,8 @@ export const nationalAveragesImport: ImportDefinition<AverageRow> = {
       describeKey: "period and domain",
       parse(get) {
         const problems: CellProblem[] = [];
-        const fwText = requiredText(get("framework"), "the framework");
-        const periodText = requiredText(get("period"), "the period");
-        const domainText = requiredText(get("domain"), "the domain");
+        const { period, domain } = fw.resolve(get, problems, { withPeriod: true });
         const score = integerCell(get("score"), { label: "the score", min: 0, max: 100 });
-        const framework = fwText.ok ? fw.framework(fwText.value) : undefined;
-        if (!fwText.ok) problems.push({ column: "framework", message: fwText.message });
-        else if (!framework) problems.push({ column: "framework", message: `Unknown framework “${truncate(fwText.value)}”: use ${fw.frameworkCodes}` });
-        const period = framework && periodText.ok ? fw.period(framework, periodText.value) : undefined;
-        if (!periodText.ok) problems.push({ column: "period", message: periodText.message });
-        else if (framework && !period) problems.push({ column: "period", message: `Unknown period “${truncate(periodText.value)}” for ${framework.code}: use ${fw.periodCodes(framework)}` });
-        const domain = framework && domainText.ok ? fw.domain(framework, domainText.value) : undefined;
-        if (!domainText.ok) problems.push({ column: "domain", message: domainText.message });
-        else if (framework && !domain) problems.push({ column: "domain", message: `Unknown domain “${truncate(domainText.value)}” in ${framework.code}: use ${fw.domainCodes(framework)}` });
         if (!score.ok) problems.push({ column: "score", message: score.message });
         if (problems.length > 0 || !period || !domain || !score.ok) return { ok: false, problems };
         return { ok: true, key: `${period.id}|${domain.id}`, item: { period, domain, score: score.value } };

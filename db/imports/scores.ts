@@ -39,9 +39,6 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
       parse(get) {
         const problems: CellProblem[] = [];
         const ods = requiredText(get("ods_code"), "the organisation's ODS code");
-        const fwText = requiredText(get("framework"), "the framework");
-        const periodText = requiredText(get("period"), "the period");
-        const domainText = requiredText(get("domain"), "the domain");
         const score = integerCell(get("score"), { label: "the score", min: 0, max: 100 });
         let org: OrganisationRef | undefined;
         if (!ods.ok) problems.push({ column: "ods_code", message: ods.message });
@@ -52,21 +49,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
             problems.push({ column: "ods_code", message: `You can only import scores for your own organisations: ${org.name} is not one of them` });
           }
         }
-        const framework = fwText.ok ? fw.framework(fwText.value) : undefined;
-        if (!fwText.ok) problems.push({ column: "framework", message: fwText.message });
-        else if (!framework) problems.push({ column: "framework", message: `Unknown framework “${truncate(fwText.value)}”: use ${fw.frameworkCodes}` });
-        let period: PeriodRef | undefined;
-        let domain: DomainRef | undefined;
-        if (!periodText.ok) problems.push({ column: "period", message: periodText.message });
-        else if (framework) {
-          period = fw.period(framework, periodText.value);
-          if (!period) problems.push({ column: "period", message: `Unknown period “${truncate(periodText.value)}” for ${framework.code}: use ${fw.periodCodes(framework)}` });
-        }
-        if (!domainText.ok) problems.push({ column: "domain", message: domainText.message });
-        else if (framework) {
-          domain = fw.domain(framework, domainText.value);
-          if (!domain) problems.push({ column: "domain", message: `Unknown domain “${truncate(domainText.value)}” in ${framework.code}: use ${fw.domainCodes(framework)}` });
-        }
+        const { period, domain } = fw.resolve(get, problems, { withPeriod: true });
         if (!score.ok) problems.push({ column: "score", message: score.message });
         if (problems.length > 0 || !org || !period || !domain || !score.ok) return { ok: false, problems };
         return { ok: true, key: `${org.id}|${period.id}|${domain.id}`, item: { organisation: org, period, domain, score: score.value, assessmentId: null } };

@@ -48,14 +48,7 @@ export const targetsImport: ImportDefinition<TargetRow> = {
             });
           }
         }
-        const fwText = requiredText(get("framework"), "the framework");
-        const framework = fwText.ok ? fw.framework(fwText.value) : undefined;
-        if (!fwText.ok) problems.push({ column: "framework", message: fwText.message });
-        else if (!framework) problems.push({ column: "framework", message: `Unknown framework “${truncate(fwText.value)}”: use ${fw.frameworkCodes}` });
-        const domainText = requiredText(get("domain"), "the domain");
-        const domain = framework && domainText.ok ? fw.domain(framework, domainText.value) : undefined;
-        if (!domainText.ok) problems.push({ column: "domain", message: domainText.message });
-        else if (framework && !domain) problems.push({ column: "domain", message: `Unknown domain “${truncate(domainText.value)}” in ${framework.code}: use ${fw.domainCodes(framework)}` });
+        const { domain } = fw.resolve(get, problems, { withPeriod: false });
         const yearText = requiredText(get("financial_year"), "the financial year");
         const year = yearText.ok ? parseFinancialYear(yearText.value) : null;
         if (!yearText.ok) problems.push({ column: "financial_year", message: yearText.message });
