@@ -51,6 +51,7 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 
 export type ConditionState = "closed" | "overdue" | "due_soon" | "open";
+export const conditionStateLabels: Record<ConditionState, string> = { overdue: "Overdue", due_soon: "Due soon", open: "Open", closed: "Closed" };
 
 export function conditionState(condition: { dueOn: string; closedAt: Date | string | null }, today: string): ConditionState {
   if (condition.closedAt) return "closed";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ConditionStateTag } from "@/components/workstreams/condition-state-tag";
 import type { AgendaReview, PackAgenda } from "@/lib/board-pack";
 import { formatDate } from "@/lib/dates";
 import { londonDate } from "@/lib/as-at";
@@ -7,8 +8,6 @@ import type { Decision } from "@/lib/tollgate";
 
 type Review = AgendaReview & { reviewName: string; phaseName: string; attempt: number; requestedBy: string | null };
 
-const stateWords = { overdue: "Overdue", due_soon: "Due soon", open: "Open", closed: "Closed" } as const;
-const stateColours = { overdue: "nhsuk-tag--red", due_soon: "nhsuk-tag--yellow", open: "nhsuk-tag--blue", closed: "nhsuk-tag--grey" } as const;
 
 /** Reviews awaiting the board's decision at the pack's date: what the board had before it then. */
 export function PackReviewsTable({
@@ -99,7 +98,7 @@ export function PackConditionsTable({ conditions }: { conditions: PackAgenda<Rev
                 </td>
                 <td>{c.owner}</td>
                 <td>
-                  {formatDate(c.dueOn)} <strong className={`nhsuk-tag ${stateColours[c.state]} app-tag-small`}>{stateWords[c.state]}</strong>
+                  {formatDate(c.dueOn)} <ConditionStateTag state={c.state} />
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { RagLabel } from "@/components/rag-label";
 import type { PackProject } from "@/lib/board-pack";
 import { projectStatusLabels } from "@/lib/portfolio";
-import { ragLabels } from "@/lib/rag";
 
 /** Red then amber projects with their reasons, as they stood at the pack's date. */
 export function PackAttentionTable({ projects, scopeLabel }: { projects: PackProject[]; scopeLabel: string }) {
@@ -26,7 +26,7 @@ export function PackAttentionTable({ projects, scopeLabel }: { projects: PackPro
               {p.changedSince && <span className="app-muted nhsuk-body-s app-block">Changed since: shown as it was then.</span>}
             </th>
             <td>
-              <strong className={`nhsuk-tag ${p.rag === "red" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}>{ragLabels[p.rag!]}</strong>
+              <RagLabel rag={p.rag!} />
             </td>
             <td>{p.ragReason}</td>
             <td>{projectStatusLabels[p.status]}</td>

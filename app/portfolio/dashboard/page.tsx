@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RagLabel } from "@/components/rag-label";
 import { CountTable } from "@/components/portfolio/count-table";
 import { listMilestonesDue, listPlanProjects } from "@/db/queries/portfolio";
 import { londonDate } from "@/lib/as-at";
@@ -51,7 +52,7 @@ export default async function PortfolioDashboardPage() {
                   <Link href={`/portfolio/projects/${p.id}`}>{p.title}</Link>
                 </th>
                 <td>
-                  <strong className={`nhsuk-tag ${p.rag === "red" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}>{ragLabels[p.rag!]}</strong>
+                  <RagLabel rag={p.rag!} />
                 </td>
                 <td>{p.ragReason}</td>
                 <td>{p.owners.map((o) => o.name).join(", ") || "Not recorded"}</td>

@@ -4,7 +4,7 @@ import { PrintButton } from "@/components/print-button";
 import { ReviewRecord } from "@/components/workstreams/review-record";
 import { DownloadLinks } from "@/components/export/download-links";
 import { getBoardView } from "@/db/queries/views/board-view";
-import { conditionStateLabels } from "@/lib/export/tables/board-view";
+import { ConditionStateTag } from "@/components/workstreams/condition-state-tag";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
@@ -21,7 +21,6 @@ export default async function BoardViewPage({ searchParams }: Props) {
   const { since, sinceError, agenda, conditions } = await getBoardView({ since: firstParam((await searchParams).since), today });
   const overdue = conditions.filter((c) => c.state === "overdue").length;
   const dueSoon = conditions.filter((c) => c.state === "due_soon").length;
-  const stateColours = { overdue: "nhsuk-tag--red", due_soon: "nhsuk-tag--yellow", open: "nhsuk-tag--blue", closed: "nhsuk-tag--grey" } as const;
 
   return (
     <>
@@ -168,7 +167,7 @@ export default async function BoardViewPage({ searchParams }: Props) {
                   </td>
                   <td>{c.owner}</td>
                   <td>
-                    {formatDate(c.dueOn)} <strong className={`nhsuk-tag ${stateColours[c.state]} app-tag-small`}>{conditionStateLabels[c.state]}</strong>
+                    {formatDate(c.dueOn)} <ConditionStateTag state={c.state} />
                   </td>
                 </tr>
               ))}

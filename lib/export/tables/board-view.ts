@@ -1,9 +1,8 @@
 import type { BoardView } from "@/db/queries/views/board-view";
 import { londonDate } from "@/lib/as-at";
-import { conditionState, decisionLabels, deliverableStatusLabels, type ConditionState } from "@/lib/workstream";
+import { conditionState, conditionStateLabels, decisionLabels, deliverableStatusLabels } from "@/lib/workstream";
 import { date, number, text, type Table } from "../table";
 
-export const conditionStateLabels: Record<ConditionState, string> = { overdue: "Overdue", due_soon: "Due soon", open: "Open", closed: "Closed" };
 
 export const boardSections = {
   pending: "Awaiting decision",
