@@ -4,10 +4,10 @@ import { rowCells, type Cell, type Column, type Table } from "./table";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// XML cannot hold most control characters, and turns a carriage return into a line feed
+// XML cannot hold most control characters (and DEL reads back empty), and turns a carriage return into a line feed
 // when read. Office's own escape for them is _xHHHH_ (ECMA-376 ST_Xstring), so an
 // underscore that would read as the start of one is escaped too (_x005F_).
-const notInXml = /[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const notInXml = /[^\t\n\x20-\x7E\x80-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const looksEscaped = /_(?=x[0-9A-Fa-f]{4}_)/g;
 const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 

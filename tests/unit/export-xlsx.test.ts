@@ -143,3 +143,10 @@ describe("a large table", () => {
     expect(bytes.length).toBeGreaterThan(100_000);
   }, 120_000);
 });
+
+describe("a DEL character", () => {
+  it("is written with Office's escape, so that it does not read back as an empty cell", async () => {
+    const sheet = await readBack(await toXlsx({ title: "t", columns: [{ key: "a", header: "\u007f", kind: "text" }], rows: [{ a: "x\u007fy" }] }));
+    expect(values(sheet, 1)).toEqual([["\u007f"], ["x\u007fy"]]);
+  });
+});
