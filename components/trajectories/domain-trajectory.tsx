@@ -1,4 +1,4 @@
-import { TrajectoryChart } from "@/components/charts/trajectory-chart";
+import { TrajectoryChart } from "@/components/charts/lazy-charts";
 import { TargetForm } from "@/components/forms/target-form";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { dayNumber, financialYearEnd, formatFinancialYear } from "@/lib/financial-year";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PeriodSelect } from "@/components/maturity/selection-fields";
-import { OrganisationScoresChart } from "@/components/charts/organisation-scores-chart";
+import { OrganisationScoresChart } from "@/components/charts/lazy-charts";
 import { StartAssessmentForm } from "@/components/forms/start-assessment-form";
 import { HistoryTable } from "@/components/history-table";
 import { StatusTag } from "@/components/status-tag";

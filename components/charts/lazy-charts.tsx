@@ -1,0 +1,17 @@
+"use client";
+
+import dynamic from "next/dynamic";
+
+// recharts is about 110 kB gzipped: loaded after the page, not with it, so that no route's
+// first-load JavaScript carries it (issue 8's budget is 150 kB). The charts are decorative
+// (each has a table with the same figures), so until they arrive the page is complete and
+// the placeholder keeps the chart's space.
+export const OrganisationScoresChart = dynamic(() => import("./organisation-scores-chart").then((m) => m.OrganisationScoresChart), {
+  ssr: false,
+  loading: () => <div className="app-chart" aria-hidden="true" />,
+});
+
+export const TrajectoryChart = dynamic(() => import("./trajectory-chart").then((m) => m.TrajectoryChart), {
+  ssr: false,
+  loading: () => <div className="app-chart app-chart--small" aria-hidden="true" />,
+});
