@@ -16,16 +16,28 @@ export type DatabaseHandle =
   | { kind: "pglite"; db: Database; client: PGlite; close(): Promise<void> }
   | { kind: "postgres"; db: Database; client: Sql; close(): Promise<void> };
 
+// The benchmark (scripts/bench) starts a server with BENCH_QUERY_LOG=FILE to learn each
+// page's SQL and replay it directly (the database's floor). Never set in production.
+const queryLogFile = process.env.BENCH_QUERY_LOG || null;
+
 /**
  * Counts the SQL statements every handle issues, so tests (and the benchmark) can show
- * that a page's queries do not grow with the data. A counter is all it keeps.
+ * that a page's queries do not grow with the data. A counter is all it keeps, unless
+ * BENCH_QUERY_LOG names a file to append each statement to (one JSON line).
  */
 export const queryCounter = {
   count: 0,
-  logQuery(): void {
+  logQuery(query: string, params: unknown[]): void {
     queryCounter.count++;
+    if (queryLogFile) appendQueryLog(queryLogFile, query, params);
   },
 };
+
+function appendQueryLog(file: string, query: string, params: unknown[]): void {
+  // Loaded lazily: this module is also bundled where node:fs must not be imported eagerly.
+  const { appendFileSync } = process.getBuiltinModule("node:fs");
+  appendFileSync(file, JSON.stringify({ query, params }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)) + "\n");
+}
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Extract<DatabaseHandle, { kind: "postgres" }>> {
   const { default: postgres } = await import("postgres");

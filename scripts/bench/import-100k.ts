@@ -1,14 +1,16 @@
 // Measures a 100,000-row score import end to end (check, then commit) on a scratch
 // database: rows per second for each step and the process's peak memory.
 //   npm run bench:import                 (embedded PGlite in a temporary folder)
-//   DATABASE_URL=postgres://… npm run bench:import   (a scratch PostgreSQL database: it adds rows)
+//   DATABASE_URL=postgres://… npm run bench:import   (a scratch PostgreSQL database: it adds
+//                                                    rows, and the demo data if it is empty)
+//   --rows N (default 100000), --json (also print the figures as one JSON line, for npm run bench)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" } } });
+const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, json: { type: "boolean", default: false } } });
 const wanted = Number(values.rows);
 const scratch = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), "import-bench-"));
 if (scratch) process.env.DATA_DIR = scratch;
@@ -21,6 +23,10 @@ const schema = await import("@/db/schema");
 const handle = await databaseHandle();
 try {
   const db = handle.db;
+  if (handle.kind === "postgres") {
+    const { seedDemoIfEmpty } = await import("@/db/seed/seed");
+    await seedDemoIfEmpty(db);
+  }
   const [admin] = await db.select().from(schema.users).where(eq(schema.users.email, "admin@demo.nhs.uk"));
   if (!admin) throw new Error("The scratch database has no demo administrator: run against the embedded demo database.");
   const actor = (await getUserWithScope({ userId: admin.id }))!;
@@ -57,7 +63,11 @@ try {
   const rate = (ms: number) => Math.round(wanted / (ms / 1000)).toLocaleString("en-GB");
   console.log(`Check:  ${(checkMs / 1000).toFixed(1)} s (${rate(checkMs)} rows/s)`);
   console.log(`Commit: ${(commitMs / 1000).toFixed(1)} s (${rate(commitMs)} rows/s), ${done.created.toLocaleString("en-GB")} scores written with their history`);
-  console.log(`Memory: ${mb(rss0)} before, peak ${mb(process.resourceUsage().maxRSS * 1024)} (resident set, whole process)`);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log(`Memory: ${mb(rss0)} before, peak ${mb(peakRss)} (resident set, whole process)`);
+  if (values.json) {
+    console.log(JSON.stringify({ rows: wanted, fileBytes: bytes.length, database: handle.kind, checkMs, commitMs, rssBeforeBytes: rss0, peakRssBytes: peakRss }));
+  }
 } finally {
   await handle.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
