@@ -1,7 +1,7 @@
 import { and, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { assessments, domainScores } from "../schema";
-import { recordAudit, type NewAuditEntry } from "../commands/audit";
+import { recordAuditBatch, type NewAuditEntry } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
 import { integerCell, requiredText, truncate } from "@/lib/import/cells";
 import { assessmentStatusLabels, isEditable } from "@/lib/assessment-workflow";
@@ -131,10 +131,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
           assessmentId: item.assessmentId ?? created.get(pairKey(item.organisation.id, item.period.id))!,
         }));
         for (let at = 0; at < written.length; at += BATCH) {
-          await tx
-            .insert(domainScores)
-            .values(written.slice(at, at + BATCH).map((w) => ({ assessmentId: w.assessmentId, domainId: w.item.domain.id, score: w.item.score })))
-            .onConflictDoUpdate({ target: [domainScores.assessmentId, domainScores.domainId], set: { score: sql`excluded.score` } });
+          await upsertScores(tx, written.slice(at, at + BATCH).map((w) => ({ assessment_id: w.assessmentId, domain_id: w.item.domain.id, score: w.item.score })));
         }
         for (const { item, before, assessmentId } of written) {
           touched.add(assessmentId);
@@ -148,7 +145,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
             after: { score: item.score, domain: item.domain.name, period: item.period.name, source: "import" },
           });
         }
-        for (let at = 0; at < history.length; at += BATCH) await recordAudit(tx, history.slice(at, at + BATCH));
+        for (let at = 0; at < history.length; at += BATCH) await recordAuditBatch(tx, history.slice(at, at + BATCH));
       },
 
       async finish(tx) {
@@ -164,3 +161,12 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
     };
   },
 };
+
+/** Thousands of scores in one statement: the rows travel as one JSON parameter (see recordAuditBatch). */
+async function upsertScores(tx: Database, rows: { assessment_id: string; domain_id: string; score: number }[]): Promise<void> {
+  await tx.execute(sql`
+    insert into ${domainScores} (assessment_id, domain_id, score)
+    select r.assessment_id, r.domain_id, r.score
+    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as r(assessment_id uuid, domain_id uuid, score integer)
+    on conflict (assessment_id, domain_id) do update set score = excluded.score`);
+}
