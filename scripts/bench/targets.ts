@@ -27,7 +27,6 @@ export const otherPages: readonly string[] = [
   "/assessments",
   "/workstreams",
   "/workstreams/alignment",
-  "/portfolio",
   "/portfolio/gaps",
   "/portfolio/projects/new",
   "/board-pack",

@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../../client";
+import { frameworks } from "../../schema";
+import { hashPassword } from "@/lib/auth/password";
+import { demoPassword } from "../bob-data";
+import { seedDemoIfEmpty } from "../seed";
+import { planNationalDataSet, type NationalOptions } from "./plan";
+import { readNationalReference } from "./reference";
+import { dma2023 } from "./reference-data";
+import type { NationalPlan } from "./types";
+import { writeNationalPlan, type Progress } from "./write";
+
+/**
+ * The demo data (seeded here if the database is empty) plus the synthetic national data
+ * set, written in one transaction. Refuses a database that has it already. Generated
+ * accounts share the demo password.
+ */
+export async function generateNationalDataSet(db: Database, options: NationalOptions, progress?: Progress): Promise<NationalPlan> {
+  await seedDemoIfEmpty(db);
+  const [existing] = await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.code, dma2023.code));
+  if (existing) throw new Error("This database already holds the national data set: generate it into an empty database.");
+  const reference = await readNationalReference(db, await hashPassword(demoPassword));
+  const plan = planNationalDataSet(reference, options);
+  await writeNationalPlan(db, plan, progress);
+  return plan;
+}
