@@ -21,11 +21,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 // Read-only, like the board view: every signed-in role may open it.
 export default async function BoardPackPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const params = await searchParams;
   const today = londonDate();
   const { asAt, error } = parsePackDate(firstParam(params.asAt), today);
-  const data = await getBoardPackData({ footprint: firstParam(params.footprint), asAt, today });
+  const data = await getBoardPackData({ footprint: firstParam(params.footprint), asAt, today, system: firstParam(params.system), organisationIds: user.organisationIds });
   if (!data) return <h1>No maturity framework has been set up yet</h1>;
   const pack = assembleBoardPack(data);
   const { structure, system, footprint, period } = data;

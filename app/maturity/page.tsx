@@ -6,25 +6,28 @@ import { SelectionForm } from "@/components/maturity/selection-form";
 import { getHeatmapView } from "@/db/queries/views/heatmap";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
+import { systemParams } from "@/lib/system-scope";
 
 export const metadata: Metadata = { title: "Digital maturity heatmap" };
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MaturityPage({ searchParams }: { searchParams: Params }) {
-  await requireUser();
+  const user = await requireUser();
   const params = await searchParams;
   const { selection, data } = await getHeatmapView({
     framework: firstParam(params.framework),
     period: firstParam(params.period),
     footprint: firstParam(params.footprint),
+    system: firstParam(params.system),
+    organisationIds: user.organisationIds,
   });
   if (!selection || !data) {
     return <h1>No maturity framework or assessment period has been set up yet</h1>;
   }
   const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel } = data;
   // The downloads carry what the page resolved, so they always match what is on screen.
-  const filters = { framework: structure.code, period: period.code, footprint: footprint?.code };
+  const filters = { ...systemParams(selection), framework: structure.code, period: period.code, footprint: footprint?.code };
   return (
     <>
       <h1>Digital maturity</h1>

@@ -26,6 +26,8 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
     organisation: firstParam(params.organisation),
     asAt: firstParam(params.asAt),
     today,
+    system: firstParam(params.system),
+    organisationIds: user.organisationIds,
   });
   if (!view) return <h1>No maturity framework has been set up yet</h1>;
   const { selection, structure, organisation, organisations, scope, scopeLabel, asAt, judgedOn, data, goal, trajectories, summaryIds, summaries, domains, scopeParams } = view;

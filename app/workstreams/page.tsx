@@ -3,7 +3,10 @@ import Link from "next/link";
 import { LifecycleStrip } from "@/components/workstreams/lifecycle-strip";
 import { RagTag } from "@/components/workstreams/rag-tag";
 import { WorkstreamStatusTag } from "@/components/workstreams/workstream-status-tag";
+import { SystemForm } from "@/components/system-select";
+import { getSystemScope } from "@/db/queries/system-scope";
 import { listWorkstreamOverview } from "@/db/queries/workstreams";
+import { firstParam } from "@/lib/maturity-selection";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
@@ -11,10 +14,13 @@ import { conditionState, workstreamRag } from "@/lib/workstream";
 
 export const metadata: Metadata = { title: "Workstreams" };
 
-export default async function WorkstreamsPage() {
-  await requireUser();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WorkstreamsPage({ searchParams }: Props) {
+  const user = await requireUser();
   const today = londonDate();
-  const rows = await listWorkstreamOverview();
+  const scope = await getSystemScope({ system: firstParam((await searchParams).system), organisationIds: user.organisationIds });
+  const rows = await listWorkstreamOverview({ systemId: scope.system?.id });
   return (
     <>
       <h1>Workstreams</h1>
@@ -22,6 +28,7 @@ export default async function WorkstreamsPage() {
         The digital workstreams, where each stands in its lifecycle, and what the programme board has asked of them. Each phase ends with a tollgate
         review at the board; the last is the closure review.
       </p>
+      <SystemForm scope={scope} label="Choose the system" />
       <ul className="nhsuk-list">
         <li>
           <Link href="/workstreams/board">Board view: reviews awaiting a decision, conditions due, recent decisions</Link>

@@ -1,3 +1,4 @@
+import { SystemSelect } from "@/components/system-select";
 import type { MaturitySelection } from "@/db/queries/maturity-selection";
 
 // The choices shared by the maturity pages' GET forms.
@@ -37,8 +38,11 @@ export function PeriodSelect({ selection, showCounts = true }: { selection: Matu
   );
 }
 
+/** The footprint, after the system it belongs to where there are several systems. */
 export function FootprintSelect({ selection }: { selection: MaturitySelection }) {
   return (
+    <>
+    <SystemSelect scope={selection} />
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor="footprint">
         Footprint
@@ -52,5 +56,6 @@ export function FootprintSelect({ selection }: { selection: MaturitySelection })
         ))}
       </select>
     </div>
+    </>
   );
 }

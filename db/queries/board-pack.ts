@@ -4,6 +4,7 @@ import { getDb } from "../client";
 import { assessments, auditLog, organisations, workstreamFootprints } from "../schema";
 import { getNationalAveragesByPeriod, listReportedScoresByPeriod, type OrganisationScores } from "./maturity";
 import { getMaturitySelection } from "./maturity-selection";
+import type { SystemRequest } from "@/lib/system-scope";
 import { listOrganisations } from "./places";
 import { listCapabilitiesWithTranches, listPlanProjects } from "./portfolio";
 import { getTrajectoryData, listSectionGoals } from "./trajectories";
@@ -68,8 +69,8 @@ async function listWorkstreamFootprints(): Promise<Map<string, string[]>> {
  * of queries whatever the number of projects, reviews or scores. Today's figures come from
  * the tables; a past date's from the change history.
  */
-export async function getBoardPackData({ footprint: footprintCode, asAt, today }: { footprint?: string; asAt: string; today: string }) {
-  const selection = await getMaturitySelection({ footprint: footprintCode });
+export async function getBoardPackData({ footprint: footprintCode, asAt, today, ...request }: { footprint?: string; asAt: string; today: string } & SystemRequest) {
+  const selection = await getMaturitySelection({ footprint: footprintCode, ...request });
   if (!selection?.system) return null;
   const { structure, footprint, system, periods, footprints } = selection;
   const past = asAt < today;
@@ -84,11 +85,11 @@ export async function getBoardPackData({ footprint: footprintCode, asAt, today }
     footprint ? getTrajectoryData({ frameworkId: structure.id, domainIds, scope: systemScope, asAt: history }) : null,
     listSectionGoals({ scope }),
     footprint ? listSectionGoals({ scope: systemScope }) : [],
-    listPlanProjects(),
-    listCapabilitiesWithTranches(),
-    listOrganisations(),
+    listPlanProjects({ systemId: system.id }),
+    listCapabilitiesWithTranches({ systemId: system.id }),
+    listOrganisations({ systemId: system.id }),
     listProjectChangesAfter({ after: until }),
-    getBoardAgenda({ decidedSince: EVERY_DECISION }),
+    getBoardAgenda({ decidedSince: EVERY_DECISION, systemId: system.id }),
     listWorkstreamFootprints(),
   ]);
 
@@ -98,7 +99,7 @@ export async function getBoardPackData({ footprint: footprintCode, asAt, today }
         getNationalAveragesByPeriod({ periodId: period.id }),
         past
           ? listReportedScoresAsAt({ periodId: period.id, organisationIds: trajectory.providerIds, until })
-          : listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id }),
+          : listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: system.id }),
       ])
     : [{}, []];
 

@@ -20,7 +20,7 @@ export interface DomainScoreWithCodes {
  * or organisation: by organisation, framework, period date and domain order. Whatever the
  * status: who may see drafts is for the caller (lib/permissions canSeeAssessment).
  */
-export async function listDomainScoresWithCodes(filter: { frameworkId?: string; periodId?: string; footprintId?: string; organisationId?: string } = {}): Promise<DomainScoreWithCodes[]> {
+export async function listDomainScoresWithCodes(filter: { frameworkId?: string; periodId?: string; footprintId?: string; organisationId?: string; systemId?: string } = {}): Promise<DomainScoreWithCodes[]> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -45,6 +45,7 @@ export async function listDomainScoresWithCodes(filter: { frameworkId?: string; 
         filter.frameworkId ? eq(assessmentPeriods.frameworkId, filter.frameworkId) : undefined,
         filter.periodId ? eq(assessments.periodId, filter.periodId) : undefined,
         filter.organisationId ? eq(assessments.organisationId, filter.organisationId) : undefined,
+        filter.systemId ? eq(organisations.systemId, filter.systemId) : undefined,
         filter.footprintId
           ? exists(
               db

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { assessmentPeriods, assessments, frameworkDomains, frameworkSections, frameworks } from "../schema";
+import { assessmentPeriods, assessments, frameworkDomains, frameworkSections, frameworks, organisations } from "../schema";
 import type { AssessmentPeriod, Framework, FrameworkDomain, FrameworkSection } from "../schema";
 
 export type FrameworkStructure = Framework & {
@@ -46,13 +46,16 @@ export async function getPeriodById({ periodId }: { periodId: string }): Promise
 
 export type PeriodWithCount = AssessmentPeriod & { reportedCount: number };
 
-/** Periods of a framework, newest first, with how many organisations have reported in each. */
-export async function listPeriodsWithReportedCounts({ frameworkId }: { frameworkId: string }): Promise<PeriodWithCount[]> {
+/** Periods of a framework, newest first, with how many organisations (of one system, if given) have reported in each. */
+export async function listPeriodsWithReportedCounts({ frameworkId, systemId }: { frameworkId: string; systemId?: string }): Promise<PeriodWithCount[]> {
   const db = await getDb();
+  const inSystem = systemId
+    ? inArray(assessments.organisationId, db.select({ id: organisations.id }).from(organisations).where(eq(organisations.systemId, systemId)))
+    : undefined;
   const rows = await db
     .select({ period: assessmentPeriods, reportedCount: sql<number>`count(${assessments.id})::int` })
     .from(assessmentPeriods)
-    .leftJoin(assessments, and(eq(assessments.periodId, assessmentPeriods.id), inArray(assessments.status, ["submitted", "approved"])))
+    .leftJoin(assessments, and(eq(assessments.periodId, assessmentPeriods.id), inArray(assessments.status, ["submitted", "approved"]), inSystem))
     .where(eq(assessmentPeriods.frameworkId, frameworkId))
     .groupBy(assessmentPeriods.id)
     .orderBy(desc(assessmentPeriods.assessedOn));

@@ -20,9 +20,12 @@ export interface OrganisationScores {
 export async function listReportedScoresByPeriod({
   periodId,
   footprintId,
+  systemId,
 }: {
   periodId: string;
   footprintId?: string | null;
+  /** Only this system's organisations (a footprint is within one system anyway). */
+  systemId?: string | null;
 }): Promise<OrganisationScores[]> {
   const db = await getDb();
   const inFootprint = footprintId
@@ -44,7 +47,7 @@ export async function listReportedScoresByPeriod({
     .from(assessments)
     .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
     .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
-    .where(and(eq(assessments.periodId, periodId), inArray(assessments.status, [...reportedStatuses]), inFootprint))
+    .where(and(eq(assessments.periodId, periodId), inArray(assessments.status, [...reportedStatuses]), inFootprint, systemId ? eq(organisations.systemId, systemId) : undefined))
     .orderBy(asc(organisations.name));
   const byOrg = new Map<string, OrganisationScores>();
   for (const r of rows) {

@@ -6,19 +6,26 @@ import type { Footprint, Organisation } from "../schema";
 
 export type OrganisationWithFootprints = Organisation & { footprintIds: string[] };
 
-export async function listFootprints(): Promise<Footprint[]> {
+/** Every footprint, or one system's. */
+export async function listFootprints({ systemId }: { systemId?: string } = {}): Promise<Footprint[]> {
   const db = await getDb();
-  return db.select().from(footprints).orderBy(asc(footprints.name));
+  return db
+    .select()
+    .from(footprints)
+    .where(systemId ? eq(footprints.systemId, systemId) : undefined)
+    .orderBy(asc(footprints.name));
 }
 
 const footprintIdsColumn = sql<string[]>`coalesce(array_agg(${organisationFootprints.footprintId}::text) filter (where ${organisationFootprints.footprintId} is not null), '{}')`;
 
-export async function listOrganisations(): Promise<OrganisationWithFootprints[]> {
+/** Every organisation, or one system's. */
+export async function listOrganisations({ systemId }: { systemId?: string } = {}): Promise<OrganisationWithFootprints[]> {
   const db = await getDb();
   const rows = await db
     .select({ organisation: organisations, footprintIds: footprintIdsColumn })
     .from(organisations)
     .leftJoin(organisationFootprints, eq(organisationFootprints.organisationId, organisations.id))
+    .where(systemId ? eq(organisations.systemId, systemId) : undefined)
     .groupBy(organisations.id)
     .orderBy(asc(organisations.name));
   return rows.map((r) => ({ ...r.organisation, footprintIds: r.footprintIds }));

@@ -21,11 +21,15 @@ import {
 } from "../schema";
 
 /**
- * Every project with its domain, owners, footprints and capabilities, for the capability
- * plan: five queries whatever the number of projects (filtering is lib/portfolio's).
+ * Every project (or one system's) with its domain, owners, footprints and capabilities,
+ * for the capability plan: five queries whatever the number of projects (filtering is
+ * lib/portfolio's).
  */
-export async function listPlanProjects() {
+export async function listPlanProjects({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
+  const inSystem = systemId ? eq(projects.systemId, systemId) : undefined;
+  const ofProjectsInSystem = (column: typeof projectOwners.projectId | typeof projectFootprints.projectId | typeof projectCapabilities.projectId) =>
+    systemId ? inArray(column, db.select({ id: projects.id }).from(projects).where(eq(projects.systemId, systemId))) : undefined;
   const [rows, owners, places, links, served] = await Promise.all([
     db
       .select({
@@ -48,49 +52,80 @@ export async function listPlanProjects() {
       .from(projects)
       .innerJoin(frameworkDomains, eq(frameworkDomains.id, projects.domainId))
       .leftJoin(programmes, eq(programmes.id, projects.programmeId))
+      .where(inSystem)
       .orderBy(asc(projects.fromYear), asc(projects.code)),
     db
       .select({ projectId: projectOwners.projectId, id: organisations.id, name: organisations.name, odsCode: organisations.odsCode })
       .from(projectOwners)
       .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
+      .where(ofProjectsInSystem(projectOwners.projectId))
       .orderBy(asc(organisations.name)),
-    db.select().from(projectFootprints),
+    db.select().from(projectFootprints).where(ofProjectsInSystem(projectFootprints.projectId)),
     db
       .select({ projectId: projectCapabilities.projectId, uc: universalCapabilities.number, role: projectCapabilities.role })
       .from(projectCapabilities)
       .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(ofProjectsInSystem(projectCapabilities.projectId))
       .orderBy(asc(universalCapabilities.number)),
-    db.select().from(organisationFootprints),
+    systemId
+      ? db
+          .select({ organisationId: organisationFootprints.organisationId, footprintId: organisationFootprints.footprintId })
+          .from(organisationFootprints)
+          .innerJoin(organisations, eq(organisations.id, organisationFootprints.organisationId))
+          .where(eq(organisations.systemId, systemId))
+      : db.select().from(organisationFootprints),
   ]);
-  const footprintsOf = new Map<string, string[]>();
-  for (const s of served) footprintsOf.set(s.organisationId, [...(footprintsOf.get(s.organisationId) ?? []), s.footprintId]);
+  const footprintsOf = groupBy(served, (s) => s.organisationId, (s) => s.footprintId);
+  // Grouped once, not filtered per project: 5,000 projects × 7,000 owners is 35 million comparisons.
+  const ownersOf = groupBy(owners, (o) => o.projectId, ({ id, name, odsCode }) => ({ id, name, odsCode }));
+  const placesOf = groupBy(places, (f) => f.projectId, (f) => f.footprintId);
+  const capabilitiesOf = groupBy(links, (l) => l.projectId, ({ uc, role }) => ({ uc, role }));
   return {
     footprintsOf,
     projects: rows.map((p) => {
-      const mine = owners.filter((o) => o.projectId === p.id);
+      const mine = ownersOf.get(p.id) ?? [];
       return {
         ...p,
-        owners: mine.map(({ id, name, odsCode }) => ({ id, name, odsCode })),
+        owners: mine,
         ownerIds: mine.map((o) => o.id),
-        footprintIds: places.filter((f) => f.projectId === p.id).map((f) => f.footprintId),
-        capabilities: links.filter((l) => l.projectId === p.id).map(({ uc, role }) => ({ uc, role })),
+        footprintIds: placesOf.get(p.id) ?? [],
+        capabilities: capabilitiesOf.get(p.id) ?? [],
       };
     }),
   };
 }
+
+function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(value(row));
+    else groups.set(k, [value(row)]);
+  }
+  return groups;
+}
 export type PlanProject = Awaited<ReturnType<typeof listPlanProjects>>["projects"][number];
 
-/** The choices the capability plan's filters offer. */
-export async function listPlanFilterOptions() {
+/** The choices the capability plan's filters offer (within one system, if given). */
+export async function listPlanFilterOptions({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
   const [places, owners, priorities] = await Promise.all([
-    db.select({ id: footprints.id, code: footprints.code, name: footprints.name }).from(footprints).orderBy(asc(footprints.name)),
+    db
+      .select({ id: footprints.id, code: footprints.code, name: footprints.name, systemId: footprints.systemId })
+      .from(footprints)
+      .where(systemId ? eq(footprints.systemId, systemId) : undefined)
+      .orderBy(asc(footprints.name)),
     db
       .selectDistinct({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(inArray(organisations.id, db.select({ id: projectOwners.organisationId }).from(projectOwners)))
+      .where(and(inArray(organisations.id, db.select({ id: projectOwners.organisationId }).from(projectOwners)), systemId ? eq(organisations.systemId, systemId) : undefined))
       .orderBy(asc(organisations.name)),
-    db.selectDistinct({ stpPriority: projects.stpPriority }).from(projects).orderBy(asc(projects.stpPriority)),
+    db
+      .selectDistinct({ stpPriority: projects.stpPriority })
+      .from(projects)
+      .where(systemId ? eq(projects.systemId, systemId) : undefined)
+      .orderBy(asc(projects.stpPriority)),
   ]);
   return { footprints: places, organisations: owners, priorities: priorities.map((p) => p.stpPriority).filter((p) => p !== "") };
 }
@@ -155,8 +190,8 @@ export async function listProjectFormOptions() {
 }
 export type ProjectFormOptions = Awaited<ReturnType<typeof listProjectFormOptions>>;
 
-/** The universal capabilities, and every programme tranche with the capabilities it enables or supports. */
-export async function listCapabilitiesWithTranches() {
+/** The universal capabilities, and every programme tranche (of one system's programmes, if given) with the capabilities it enables or supports. */
+export async function listCapabilitiesWithTranches({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
   const [ucs, tranches, links] = await Promise.all([
     db.select().from(universalCapabilities).orderBy(asc(universalCapabilities.number)),
@@ -164,6 +199,7 @@ export async function listCapabilitiesWithTranches() {
       .select({ id: programmeTranches.id, label: programmeTranches.label, name: programmeTranches.name, programmeId: programmes.id, programmeName: programmes.name })
       .from(programmeTranches)
       .innerJoin(programmes, eq(programmes.id, programmeTranches.programmeId))
+      .where(systemId ? eq(programmes.systemId, systemId) : undefined)
       .orderBy(asc(programmes.name), asc(programmeTranches.position)),
     db
       .select({ trancheId: trancheCapabilities.trancheId, uc: universalCapabilities.number, role: trancheCapabilities.role })
@@ -174,12 +210,12 @@ export async function listCapabilitiesWithTranches() {
 }
 
 /** Milestones not yet done and due by a date (overdue ones included), soonest first. */
-export async function listMilestonesDue({ by }: { by: string }) {
+export async function listMilestonesDue({ by, systemId }: { by: string; systemId?: string }) {
   const db = await getDb();
   return db
     .select({ id: projectMilestones.id, title: projectMilestones.title, dueOn: projectMilestones.dueOn, projectId: projects.id, projectTitle: projects.title })
     .from(projectMilestones)
     .innerJoin(projects, eq(projects.id, projectMilestones.projectId))
-    .where(and(isNull(projectMilestones.doneOn), lte(projectMilestones.dueOn, by)))
+    .where(and(isNull(projectMilestones.doneOn), lte(projectMilestones.dueOn, by), systemId ? eq(projects.systemId, systemId) : undefined))
     .orderBy(asc(projectMilestones.dueOn), asc(projects.title));
 }

@@ -22,8 +22,10 @@ import type { Decision } from "@/lib/tollgate";
 
 const lead = alias(users, "lead");
 
-/** Every workstream with what the overview needs, in a fixed number of queries. */
-export async function listWorkstreamOverview() {
+const ofSystem = (systemId: string | undefined) => (systemId ? eq(workstreams.systemId, systemId) : undefined);
+
+/** Every workstream (or one system's) with what the overview needs, in a fixed number of queries. */
+export async function listWorkstreamOverview({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
   const [rows, phases, outstanding, open, decided] = await Promise.all([
     db
@@ -39,6 +41,7 @@ export async function listWorkstreamOverview() {
       })
       .from(workstreams)
       .leftJoin(lead, eq(lead.id, workstreams.leadUserId))
+      .where(ofSystem(systemId))
       .orderBy(asc(workstreams.position), asc(workstreams.name)),
     db
       .select({ lifecycleId: lifecyclePhases.lifecycleId, number: lifecyclePhases.number, name: lifecyclePhases.name, goal: lifecyclePhases.goal })
@@ -48,19 +51,20 @@ export async function listWorkstreamOverview() {
       .select({ workstreamId: deliverables.workstreamId, n: sql<number>`count(*)::int` })
       .from(deliverables)
       .innerJoin(workstreams, and(eq(workstreams.id, deliverables.workstreamId), eq(workstreams.phase, deliverables.phase)))
-      .where(inArray(deliverables.status, ["not_started", "in_progress"]))
+      .where(and(inArray(deliverables.status, ["not_started", "in_progress"]), ofSystem(systemId)))
       .groupBy(deliverables.workstreamId),
     // A stopped workstream's conditions lapse with it: they are nobody's to meet.
     db
       .select(getTableColumns(reviewConditions))
       .from(reviewConditions)
       .innerJoin(workstreams, eq(workstreams.id, reviewConditions.workstreamId))
-      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped")))
+      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped"), ofSystem(systemId)))
       .orderBy(asc(reviewConditions.dueOn)),
     db
       .selectDistinctOn([tollgateReviews.workstreamId], { workstreamId: tollgateReviews.workstreamId, phase: tollgateReviews.phase, decision: tollgateReviews.decision })
       .from(tollgateReviews)
-      .where(isNotNull(tollgateReviews.decision))
+      .innerJoin(workstreams, eq(workstreams.id, tollgateReviews.workstreamId))
+      .where(and(isNotNull(tollgateReviews.decision), ofSystem(systemId)))
       .orderBy(tollgateReviews.workstreamId, desc(tollgateReviews.decidedAt)),
   ]);
   return rows.map((w) => {
@@ -209,31 +213,31 @@ export async function getWorkstreamById({ workstreamId: id }: { workstreamId: st
 export type WorkstreamDetail = NonNullable<Awaited<ReturnType<typeof getWorkstreamById>>>;
 
 /** What the programme board needs on the table: reviews awaiting a decision, open conditions, recent decisions. */
-export async function getBoardAgenda({ decidedSince }: { decidedSince: string }) {
+export async function getBoardAgenda({ decidedSince, systemId }: { decidedSince: string; systemId?: string }) {
   const db = await getDb();
   const [pending, conditions, recent, onTheTable, planned] = await Promise.all([
-    reviewsWithDetail(isNull(tollgateReviews.decision), "requested"),
+    reviewsWithDetail(and(isNull(tollgateReviews.decision), ofSystem(systemId)), "requested"),
     db
       .select({ condition: reviewConditions, workstreamName: workstreams.name, phase: tollgateReviews.phase, heldOn: tollgateReviews.heldOn })
       .from(reviewConditions)
       .innerJoin(workstreams, eq(workstreams.id, reviewConditions.workstreamId))
       .innerJoin(tollgateReviews, eq(tollgateReviews.id, reviewConditions.reviewId))
-      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped")))
+      .where(and(isNull(reviewConditions.closedAt), ne(workstreams.status, "stopped"), ofSystem(systemId)))
       .orderBy(asc(reviewConditions.dueOn), asc(workstreams.name)),
-    reviewsWithDetail(and(isNotNull(tollgateReviews.decision), gte(tollgateReviews.heldOn, decidedSince)), "held-desc"),
+    reviewsWithDetail(and(isNotNull(tollgateReviews.decision), gte(tollgateReviews.heldOn, decidedSince), ofSystem(systemId)), "held-desc"),
     // The deliverables the board decides on: those of every phase awaiting its review.
     db
       .select(getTableColumns(deliverables))
       .from(deliverables)
       .innerJoin(workstreams, and(eq(workstreams.id, deliverables.workstreamId), eq(workstreams.phase, deliverables.phase)))
-      .where(eq(workstreams.status, "review_requested"))
+      .where(and(eq(workstreams.status, "review_requested"), ofSystem(systemId)))
       .orderBy(asc(deliverables.position)),
     // Reviews coming up: active workstreams with a planned date, soonest first.
     db
       .select({ id: workstreams.id, name: workstreams.name, phase: workstreams.phase, nextReviewOn: workstreams.nextReviewOn, leadName: lead.name })
       .from(workstreams)
       .leftJoin(lead, eq(lead.id, workstreams.leadUserId))
-      .where(and(eq(workstreams.status, "active"), isNotNull(workstreams.nextReviewOn)))
+      .where(and(eq(workstreams.status, "active"), isNotNull(workstreams.nextReviewOn), ofSystem(systemId)))
       .orderBy(asc(workstreams.nextReviewOn), asc(workstreams.name)),
   ]);
   return {
@@ -252,13 +256,21 @@ export async function getBoardAgenda({ decidedSince }: { decidedSince: string })
   };
 }
 
-/** The workstream × STP goal matrix with the roadmap's examples. */
-export async function getAlignmentMatrix() {
+/** The workstream × STP goal matrix with the roadmap's examples (of one system, if given). */
+export async function getAlignmentMatrix({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
   const [goals, streams, cells] = await Promise.all([
-    db.select().from(stpGoals).orderBy(asc(stpGoals.position)),
-    db.select({ id: workstreams.id, code: workstreams.code, name: workstreams.name }).from(workstreams).orderBy(asc(workstreams.position), asc(workstreams.name)),
-    db.select().from(workstreamGoals),
+    db
+      .select()
+      .from(stpGoals)
+      .where(systemId ? eq(stpGoals.systemId, systemId) : undefined)
+      .orderBy(asc(stpGoals.position)),
+    db.select({ id: workstreams.id, code: workstreams.code, name: workstreams.name }).from(workstreams).where(ofSystem(systemId)).orderBy(asc(workstreams.position), asc(workstreams.name)),
+    db
+      .select(getTableColumns(workstreamGoals))
+      .from(workstreamGoals)
+      .innerJoin(workstreams, eq(workstreams.id, workstreamGoals.workstreamId))
+      .where(ofSystem(systemId)),
   ]);
   return { goals, workstreams: streams, cells };
 }

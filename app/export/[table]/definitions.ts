@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listDomainScoresWithCodes } from "@/db/queries/domain-scores";
 import { listFrameworks, listPeriods } from "@/db/queries/frameworks";
 import { listFootprints, listOrganisations } from "@/db/queries/places";
+import { getSystemScope } from "@/db/queries/system-scope";
 import { getBoardView } from "@/db/queries/views/board-view";
 import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
 import { getHeatmapView } from "@/db/queries/views/heatmap";
@@ -44,11 +45,13 @@ const trajectoriesQuery = z.object({
   footprint: code("footprint").optional(),
   organisation: z.uuid({ error: "organisation must be an organisation's id" }).optional(),
   asAt: isoDate("asAt").optional(),
+  system: code("system").optional(),
 });
 
-async function trajectories(query: z.output<typeof trajectoriesQuery>) {
-  const view = await getTrajectoriesView({ ...query, today: today() });
+async function trajectories(query: z.output<typeof trajectoriesQuery>, user: SessionUser) {
+  const view = await getTrajectoriesView({ ...query, today: today(), organisationIds: user.organisationIds });
   if (!view) throw notFound("A maturity framework");
+  if (query.system && view.system.code !== query.system) unknownChoice("system", query.system);
   if (query.framework && view.structure.code !== query.framework) unknownChoice("framework", query.framework);
   if (query.footprint && view.footprint?.code !== query.footprint) unknownChoice("footprint", query.footprint);
   if (query.organisation && view.organisation?.id !== query.organisation) unknownChoice("organisation", query.organisation);
@@ -58,10 +61,11 @@ async function trajectories(query: z.output<typeof trajectoriesQuery>) {
 
 export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
   heatmap: define({
-    query: z.object({ format: exportFormat, framework: code("framework").optional(), period: code("period").optional(), footprint: code("footprint").optional() }),
-    async build(query) {
-      const { selection, data } = await getHeatmapView(query);
+    query: z.object({ format: exportFormat, framework: code("framework").optional(), period: code("period").optional(), footprint: code("footprint").optional(), system: code("system").optional() }),
+    async build(query, user) {
+      const { selection, data } = await getHeatmapView({ ...query, organisationIds: user.organisationIds });
       if (!selection || !data) throw notFound("An assessment period");
+      if (query.system && data.system?.code !== query.system) unknownChoice("system", query.system);
       if (query.framework && data.structure.code !== query.framework) unknownChoice("framework", query.framework);
       if (query.period && data.period.code !== query.period) unknownChoice("period", query.period);
       if (query.footprint && data.footprint?.code !== query.footprint) unknownChoice("footprint", query.footprint);
@@ -79,9 +83,11 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
       period: code("period").optional(),
       footprint: code("footprint").optional(),
       organisation: code("organisation").optional(),
+      system: code("system").optional(),
     }),
     async build(query, user) {
-      const [frameworks, periods, footprints, organisations] = await Promise.all([listFrameworks(), listPeriods(), listFootprints(), listOrganisations()]);
+      const [frameworks, periods, footprints, organisations, { systems }] = await Promise.all([listFrameworks(), listPeriods(), listFootprints(), listOrganisations(), getSystemScope({})]);
+      const system = query.system ? (systems.find((s) => s.code === query.system) ?? unknownChoice("system", query.system)) : undefined;
       const framework = query.framework ? (frameworks.find((f) => f.code === query.framework) ?? unknownChoice("framework", query.framework)) : undefined;
       let periodId: string | undefined;
       if (query.period) {
@@ -93,35 +99,41 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
       const footprint = query.footprint ? (footprints.find((f) => f.code === query.footprint) ?? unknownChoice("footprint", query.footprint)) : undefined;
       // Organisations by their ODS code, as the file names them.
       const organisation = query.organisation ? (organisations.find((o) => o.odsCode === query.organisation) ?? unknownChoice("organisation", query.organisation)) : undefined;
-      const rows = await listDomainScoresWithCodes({ frameworkId: framework?.id, periodId, footprintId: footprint?.id, organisationId: organisation?.id });
+      const rows = await listDomainScoresWithCodes({ frameworkId: framework?.id, periodId, footprintId: footprint?.id, organisationId: organisation?.id, systemId: system?.id });
       return {
         table: scoresImportTable({ title: "Scores", rows, viewer: user }),
-        name: ["scores", framework?.code, query.period, footprint?.code, organisation?.odsCode, !framework && !query.period && !footprint && !organisation ? "all" : null],
+        name: ["scores", framework?.code, query.period, footprint?.code, organisation?.odsCode, system?.code, !framework && !query.period && !footprint && !organisation && !system ? "all" : null],
       };
     },
   }),
 
   trajectories: define({
     query: trajectoriesQuery,
-    async build(query) {
-      const { view, place } = await trajectories(query);
+    async build(query, user) {
+      const { view, place } = await trajectories(query, user);
       return { table: trajectoriesTable({ title: "Trajectories", trajectories: view.trajectories, domains: view.domains }), name: ["trajectories", place, view.judgedOn] };
     },
   }),
 
   "trajectory-figures": define({
     query: trajectoriesQuery,
-    async build(query) {
-      const { view, place } = await trajectories(query);
+    async build(query, user) {
+      const { view, place } = await trajectories(query, user);
       return { table: trajectoryFiguresTable({ title: "Trajectory figures", trajectories: view.trajectories, domains: view.domains }), name: ["trajectory-figures", place, view.judgedOn] };
     },
   }),
 
   "capability-plan": define({
-    query: z.object({ format: exportFormat, footprint: code("footprint").optional(), organisation: code("organisation").optional(), priority: z.string().max(200).optional() }),
-    async build(query) {
-      const view = await getCapabilityPlanView(query);
-      for (const what of view.unknown) unknownChoice(what, query[what as "footprint" | "organisation" | "priority"]!);
+    query: z.object({
+      format: exportFormat,
+      footprint: code("footprint").optional(),
+      organisation: code("organisation").optional(),
+      priority: z.string().max(200).optional(),
+      system: code("system").optional(),
+    }),
+    async build(query, user) {
+      const view = await getCapabilityPlanView({ ...query, organisationIds: user.organisationIds });
+      for (const what of view.unknown) unknownChoice(what, query[what as "footprint" | "organisation" | "priority" | "system"]!);
       const owner = view.organisation ? (view.projects.flatMap((p) => p.owners).find((o) => o.id === view.organisation!.id)?.odsCode ?? view.organisation.name) : null;
       return {
         table: capabilityPlanTable({ title: "Capability plan", projects: view.shown, footprints: view.options.footprints, footprintsOf: view.footprintsOf }),
@@ -131,9 +143,10 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
   }),
 
   "universal-capabilities": define({
-    query: z.object({ format: exportFormat, by: z.enum(["footprint", "organisation"], { error: "by must be footprint or organisation" }).optional() }),
-    async build(query) {
-      const view = await getUniversalCapabilitiesView({ byOwner: query.by === "organisation" });
+    query: z.object({ format: exportFormat, by: z.enum(["footprint", "organisation"], { error: "by must be footprint or organisation" }).optional(), system: code("system").optional() }),
+    async build(query, user) {
+      const view = await getUniversalCapabilitiesView({ byOwner: query.by === "organisation", system: query.system, organisationIds: user.organisationIds });
+      if (query.system && view.system?.code !== query.system) unknownChoice("system", query.system);
       return {
         table: universalCapabilitiesTable({ title: "Universal capabilities", capabilities: view.capabilities, columns: view.columns, matrix: view.matrix }),
         name: ["universal-capabilities", view.byOwner ? "by-organisation" : "by-footprint"],
@@ -142,9 +155,10 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
   }),
 
   "board-view": define({
-    query: z.object({ format: exportFormat, since: isoDate("since").optional() }),
-    async build(query) {
-      const view = await getBoardView({ since: query.since, today: londonDate() });
+    query: z.object({ format: exportFormat, since: isoDate("since").optional(), system: code("system").optional() }),
+    async build(query, user) {
+      const view = await getBoardView({ since: query.since, today: londonDate(), system: query.system, organisationIds: user.organisationIds });
+      if (query.system && view.system?.code !== query.system) unknownChoice("system", query.system);
       if (view.sinceError) throw invalid(view.sinceError, { since: view.sinceError });
       return { table: boardViewTable({ title: "Board view", view }), name: ["board-view-since", view.since] };
     },

@@ -28,7 +28,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const query = await searchParams;
   const [organisation, selection, assessments, history] = await Promise.all([
     getOrganisationById({ organisationId: id }),
-    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint) }),
+    // Within the organisation's own system: its peers and footprints are there.
+    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint), organisationIds: [id] }),
     listAssessmentsByOrganisation({ organisationId: id }),
     can(user, "history.view", { organisationId: id })
       ? listAuditEntriesByOrganisation({ organisationId: id, includeDraftScores: can(user, "assessment.view-draft", { organisationId: id }), limit: 200 })
@@ -46,7 +47,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     null;
   const current = period ? onFramework.find((a) => a.periodId === period.id) : undefined;
   const [national, peers] = period
-    ? await Promise.all([getNationalAveragesByPeriod({ periodId: period.id }), listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id })])
+    ? await Promise.all([getNationalAveragesByPeriod({ periodId: period.id }), listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: selection.system?.id })])
     : [{}, []];
   const domainIds = structure.domains.map((d) => d.id);
   const comparison = compareWithPeers(domainIds, current?.scores ?? {}, national, peers);

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DownloadLinks } from "@/components/export/download-links";
+import { SystemForm } from "@/components/system-select";
 import { getUniversalCapabilitiesView } from "@/db/queries/views/universal-capabilities";
+import { systemParams } from "@/lib/system-scope";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
 import { capabilityProgressLabels, capabilityRoleLabels, projectStatusLabels, type CapabilityProgress } from "@/lib/portfolio";
@@ -18,15 +20,20 @@ const progressColours: Record<CapabilityProgress, string> = {
 };
 
 export default async function UniversalCapabilitiesPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const query = await searchParams;
-  const { projects, capabilities, tranches, byOwner, columns, matrix } = await getUniversalCapabilitiesView({ byOwner: firstParam(query.by) === "organisation" });
+  const { systems, system, projects, capabilities, tranches, byOwner, columns, matrix } = await getUniversalCapabilitiesView({
+    byOwner: firstParam(query.by) === "organisation",
+    system: firstParam(query.system),
+    organisationIds: user.organisationIds,
+  });
+  const keep = systemParams({ systems, system });
   // Drill-down: the projects behind one cell.
   const drillUc = Number(firstParam(query.uc));
   const drillColumn = columns.find((c) => c.key === firstParam(query.in));
   const drill = drillColumn && matrix.get(drillUc)?.get(drillColumn.id);
   const drillProjects = drill ? projects.filter((p) => drill.projectIds.includes(p.id)) : [];
-  const cellHref = (uc: number, key: string) => `/portfolio/capabilities?${new URLSearchParams({ ...(byOwner ? { by: "organisation" } : {}), uc: String(uc), in: key })}#projects`;
+  const cellHref = (uc: number, key: string) => `/portfolio/capabilities?${new URLSearchParams({ ...keep, ...(byOwner ? { by: "organisation" } : {}), uc: String(uc), in: key })}#projects`;
 
   return (
     <>
@@ -36,8 +43,13 @@ export default async function UniversalCapabilitiesPage({ searchParams }: Props)
         How far each of the ten national universal capabilities has got, {byOwner ? "by owner organisation" : "by footprint"}, from the projects that enable (E) or
         support (S) it.
       </p>
+      <SystemForm scope={{ systems, system }} label="Choose the system" />
       <p>
-        {byOwner ? <Link href="/portfolio/capabilities">Show by footprint</Link> : <Link href="/portfolio/capabilities?by=organisation">Show by owner organisation</Link>}
+        {byOwner ? (
+          <Link href={`/portfolio/capabilities?${new URLSearchParams(keep)}`}>Show by footprint</Link>
+        ) : (
+          <Link href={`/portfolio/capabilities?${new URLSearchParams({ ...keep, by: "organisation" })}`}>Show by owner organisation</Link>
+        )}
       </p>
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
@@ -95,7 +107,7 @@ export default async function UniversalCapabilitiesPage({ searchParams }: Props)
           </tbody>
         </table>
       </div>
-      <DownloadLinks name="universal-capabilities" filters={{ by: byOwner ? "organisation" : undefined }} what={`the matrix ${byOwner ? "by owner organisation" : "by footprint"}`} />
+      <DownloadLinks name="universal-capabilities" filters={{ ...keep, by: byOwner ? "organisation" : undefined }} what={`the matrix ${byOwner ? "by owner organisation" : "by footprint"}`} />
       {drill && drillColumn && (
         <section aria-labelledby="projects">
           <h2 id="projects">

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RagLabel } from "@/components/rag-label";
 import { CountTable } from "@/components/portfolio/count-table";
+import { SystemForm } from "@/components/system-select";
 import { listMilestonesDue, listPlanProjects } from "@/db/queries/portfolio";
+import { getSystemScope } from "@/db/queries/system-scope";
+import { firstParam } from "@/lib/maturity-selection";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { addDays, formatDate } from "@/lib/dates";
@@ -13,11 +16,15 @@ export const metadata: Metadata = { title: "Portfolio dashboard" };
 
 const MILESTONE_WINDOW_DAYS = 90;
 
-export default async function PortfolioDashboardPage() {
-  await requireUser();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PortfolioDashboardPage({ searchParams }: Props) {
+  const user = await requireUser();
   const today = londonDate();
   const by = addDays(today, MILESTONE_WINDOW_DAYS);
-  const [{ projects }, milestones] = await Promise.all([listPlanProjects(), listMilestonesDue({ by })]);
+  const scope = await getSystemScope({ system: firstParam((await searchParams).system), organisationIds: user.organisationIds });
+  const systemId = scope.system?.id;
+  const [{ projects }, milestones] = await Promise.all([listPlanProjects({ systemId }), listMilestonesDue({ by, systemId })]);
   const attention = projectsNeedingAttention(projects);
   // Domains in the framework's order, as everywhere else in the app.
   const positionOf = new Map(projects.map((p) => [p.domainCode, p.domainPosition]));
@@ -27,7 +34,8 @@ export default async function PortfolioDashboardPage() {
     <>
       <span className="nhsuk-caption-l">Portfolio</span>
       <h1>Portfolio dashboard</h1>
-      <p className="nhsuk-lede-text">{projects.length} projects across the partnership.</p>
+      <p className="nhsuk-lede-text">{projects.length} projects across {scope.system?.name ?? "the partnership"}.</p>
+      <SystemForm scope={scope} label="Choose the system" />
       <p className="app-no-print">
         <Link href="/board-pack">Programme board pack</Link>: these red and amber projects with the maturity heatmap, trajectories, universal capabilities and tollgate reviews, for a footprint and date, ready to print.
       </p>

@@ -20,17 +20,21 @@ export const metadata: Metadata = { title: "Gap to delivery" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function GapToDeliveryPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const params = await searchParams;
   const organisationParam = firstParam(params.organisation);
-  const [selection, organisation, organisations, plan] = await Promise.all([
-    getMaturitySelection({ framework: firstParam(params.framework), footprint: firstParam(params.footprint) }),
-    organisationParam && isUuid(organisationParam) ? getOrganisationById({ organisationId: organisationParam }) : null,
-    listOrganisations(),
-    listPlanProjects(),
-  ]);
+  const asked = organisationParam && isUuid(organisationParam) ? await getOrganisationById({ organisationId: organisationParam }) : null;
+  // An organisation's gaps are shown within its own system, unless the URL names another.
+  const selection = await getMaturitySelection({
+    framework: firstParam(params.framework),
+    footprint: firstParam(params.footprint),
+    system: firstParam(params.system),
+    organisationIds: asked ? [asked.id] : user.organisationIds,
+  });
   if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;
   const { structure, footprint, system } = selection;
+  const organisation = asked?.systemId === system.id ? asked : null;
+  const [organisations, plan] = await Promise.all([listOrganisations({ systemId: system.id }), listPlanProjects({ systemId: system.id })]);
   const scope: TrajectoryScope = organisation ? { type: "organisation", id: organisation.id } : footprint ? { type: "footprint", id: footprint.id } : { type: "system", id: system.id };
   const place = organisation?.name ?? footprint?.name ?? system.name;
   const domainIds = structure.domains.map((d) => d.id);

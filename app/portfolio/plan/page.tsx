@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
+import { SystemSelect } from "@/components/system-select";
+import { systemParams } from "@/lib/system-scope";
 import { ownerColour, PlanGrid } from "@/components/portfolio/plan-grid";
 import { DownloadLinks } from "@/components/export/download-links";
 import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
@@ -16,10 +18,12 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
   const user = await requireUser();
   const query = await searchParams;
   // Unknown choices (an old link, a typed URL) fall back to everything rather than to nothing.
-  const { projects, options, footprint, organisation, priority, shown } = await getCapabilityPlanView({
+  const { systems, system, projects, options, footprint, organisation, priority, shown } = await getCapabilityPlanView({
     footprint: firstParam(query.footprint),
     organisation: firstParam(query.organisation),
     priority: firstParam(query.priority),
+    system: firstParam(query.system),
+    organisationIds: user.organisationIds,
   });
   const ownerOrder = options.organisations.map((o) => o.id);
   const unknownOwner = shown.filter((p) => p.owners.length === 0).length;
@@ -30,6 +34,7 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
       <h1>Capability plan</h1>
       <p className="nhsuk-lede-text">The projects raising each digital capability domain, in flight in 2016/17 and planned for 2017/18 and 2018/19.</p>
       <form method="get" className="app-selection-form app-no-print" aria-label="Choose which projects to show">
+        <SystemSelect scope={{ systems, system }} />
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="footprint">
             Footprint
@@ -83,7 +88,7 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
         <Link href="/portfolio/dashboard">Portfolio dashboard</Link>
       </div>
       <PrintButton label="Print the plan" />
-      <DownloadLinks name="capability-plan" filters={{ footprint: footprint?.code, organisation: organisation?.id, priority }} what="the projects shown, one row each" />
+      <DownloadLinks name="capability-plan" filters={{ ...systemParams({ systems, system }), footprint: footprint?.code, organisation: organisation?.id, priority }} what="the projects shown, one row each" />
       <p data-testid="plan-summary">
         {shown.length} of {projects.length} projects shown
         {footprint ? ` in ${footprint.name}` : ""}

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SystemForm } from "@/components/system-select";
+import { getSystemScope } from "@/db/queries/system-scope";
 import { getAlignmentMatrix } from "@/db/queries/workstreams";
+import { firstParam } from "@/lib/maturity-selection";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Alignment to STP goals" };
 
-export default async function AlignmentPage() {
-  await requireUser();
-  const { goals, workstreams, cells } = await getAlignmentMatrix();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AlignmentPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const scope = await getSystemScope({ system: firstParam((await searchParams).system), organisationIds: user.organisationIds });
+  const { goals, workstreams, cells } = await getAlignmentMatrix({ systemId: scope.system?.id });
   const cell = (workstreamId: string, goalId: string) => cells.find((c) => c.workstreamId === workstreamId && c.goalId === goalId);
   return (
     <>
       <span className="nhsuk-caption-l">Workstreams</span>
       <h1>Aligning the roadmap to STP goals</h1>
       <p className="nhsuk-lede-text">How each digital workstream serves the STP&apos;s service goals, with the roadmap&apos;s examples of digital initiatives.</p>
+      <SystemForm scope={scope} label="Choose the system" />
       <h2>The STP goals</h2>
       <dl className="nhsuk-summary-list">
         {goals.map((g) => (

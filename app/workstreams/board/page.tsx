@@ -3,6 +3,8 @@ import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
 import { ReviewRecord } from "@/components/workstreams/review-record";
 import { DownloadLinks } from "@/components/export/download-links";
+import { SystemSelect } from "@/components/system-select";
+import { systemParams } from "@/lib/system-scope";
 import { getBoardView } from "@/db/queries/views/board-view";
 import { ConditionStateTag } from "@/components/workstreams/condition-state-tag";
 import { londonDate } from "@/lib/as-at";
@@ -16,9 +18,15 @@ export const metadata: Metadata = { title: "Programme board view" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BoardViewPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const today = londonDate();
-  const { since, sinceError, agenda, conditions } = await getBoardView({ since: firstParam((await searchParams).since), today });
+  const query = await searchParams;
+  const { systems, system, since, sinceError, agenda, conditions } = await getBoardView({
+    since: firstParam(query.since),
+    today,
+    system: firstParam(query.system),
+    organisationIds: user.organisationIds,
+  });
   const overdue = conditions.filter((c) => c.state === "overdue").length;
   const dueSoon = conditions.filter((c) => c.state === "due_soon").length;
 
@@ -29,6 +37,7 @@ export default async function BoardViewPage({ searchParams }: Props) {
       <p className="app-print-only">Printed {formatDate(today)}. Decisions shown since {formatDate(since)}.</p>
       <div className="app-no-print">
         <form method="get" className="app-selection-form">
+          <SystemSelect scope={{ systems, system }} />
           <div className={sinceError ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
             <label className="nhsuk-label" htmlFor="since">
               Show decisions made since
@@ -48,7 +57,7 @@ export default async function BoardViewPage({ searchParams }: Props) {
         <p className="nhsuk-body-s">
           For a meeting&apos;s papers, the <Link href="/board-pack">programme board pack</Link> adds the maturity heatmap, trajectories, universal capabilities and red and amber projects, for a footprint and date.
         </p>
-        <DownloadLinks name="board-view" filters={{ since }} what="the reviews awaiting a decision, the reviews planned, the open conditions and the decisions since the date chosen" />
+        <DownloadLinks name="board-view" filters={{ ...systemParams({ systems, system }), since }} what="the reviews awaiting a decision, the reviews planned, the open conditions and the decisions since the date chosen" />
       </div>
 
       <section className="app-board-section" aria-labelledby="awaiting">

@@ -2,14 +2,15 @@ import "server-only";
 import { getNationalAveragesByPeriod, listReportedScoresByPeriod } from "../maturity";
 import { getMaturitySelection } from "../maturity-selection";
 import { buildHeatmap } from "@/lib/heatmap";
+import type { SystemRequest } from "@/lib/system-scope";
 
 /** What the heatmap page shows, for the page and its downloads alike; null period when none exists. */
-export async function getHeatmapView(params: { framework?: string; period?: string; footprint?: string }) {
+export async function getHeatmapView(params: { framework?: string; period?: string; footprint?: string } & SystemRequest) {
   const selection = await getMaturitySelection(params);
   if (!selection?.period) return { selection, data: null };
   const { structure, period, footprint, system } = selection;
   const [organisations, national] = await Promise.all([
-    listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id }),
+    listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: system?.id }),
     getNationalAveragesByPeriod({ periodId: period.id }),
   ]);
   return {

@@ -3,6 +3,7 @@ import { getMaturitySelection } from "../maturity-selection";
 import { getOrganisationById, listOrganisations } from "../places";
 import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "../trajectories";
 import { isUuid } from "@/lib/ids";
+import { systemParams, type SystemRequest } from "@/lib/system-scope";
 import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt, summaryDomainIds } from "@/lib/trajectory-view";
 
 /**
@@ -10,15 +11,19 @@ import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt,
  * organisation) as it is today or as it stood at a past date: for the page and its
  * downloads alike. Null when no framework or system has been set up.
  */
-export async function getTrajectoriesView(params: { framework?: string; footprint?: string; organisation?: string; asAt?: string; today: string }) {
+export async function getTrajectoriesView(params: { framework?: string; footprint?: string; organisation?: string; asAt?: string; today: string } & SystemRequest) {
   const asAt = parseAsAt(params.asAt, params.today);
-  const [selection, organisation, organisations] = await Promise.all([
-    getMaturitySelection({ framework: params.framework, footprint: params.footprint }),
-    params.organisation && isUuid(params.organisation) ? getOrganisationById({ organisationId: params.organisation }) : null,
+  const asked = params.organisation && isUuid(params.organisation) ? await getOrganisationById({ organisationId: params.organisation }) : null;
+  // An organisation's trajectories are shown within its own system, unless the URL names another.
+  const [selection, allOrganisations] = await Promise.all([
+    getMaturitySelection({ framework: params.framework, footprint: params.footprint, system: params.system, organisationIds: asked ? [asked.id] : params.organisationIds }),
     listOrganisations(),
   ]);
   if (!selection?.system) return null;
   const { structure, footprint, system } = selection;
+  const organisation = asked?.systemId === system.id ? asked : null;
+  // The organisations one may pick: the system's (an organisation of another system is not in its trajectories).
+  const organisations = allOrganisations.filter((o) => o.systemId === system.id);
   const scope: TrajectoryScope = organisation
     ? { type: "organisation", id: organisation.id }
     : footprint
@@ -72,6 +77,7 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
     domains: new Map(structure.domains.map((d) => [d.id, d])),
     /** The scope in the page's own URL terms, for links that keep it. */
     scopeParams: {
+      ...systemParams(selection),
       framework: structure.code,
       ...(footprint ? { footprint: footprint.code } : {}),
       ...(organisation ? { organisation: organisation.id } : {}),

@@ -1,14 +1,17 @@
-import { getFrameworkStructure, listFrameworks } from "@/db/queries/frameworks";
+import { getFrameworkStructure, listFrameworks, type FrameworkStructure } from "@/db/queries/frameworks";
 import { listFootprints, listOrganisations, listSystems } from "@/db/queries/places";
+import { countTargetsByScope } from "@/db/queries/target-counts";
 import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "@/db/queries/trajectories";
-import { pageOf } from "@/lib/api/endpoint";
 import { listTargetsEndpoint } from "@/lib/api/endpoints/targets";
 import { resolveFilter, resolveFilterAll } from "@/lib/api/filters";
 import { route } from "@/lib/api/handle";
+import { pageWindow } from "@/lib/api/page-window";
 import { targetRows } from "@/lib/api/target-rows";
 import { buildDomainTrajectories, goalRule } from "@/lib/trajectory-view";
 
 export const dynamic = "force-dynamic";
+
+type Scope = { level: TrajectoryScope["type"]; id: string; code: string | null; name: string };
 
 export const GET = route(listTargetsEndpoint, async ({ query }) => {
   const [frameworks, footprints, organisations, systems] = await Promise.all([listFrameworks(), listFootprints(), listOrganisations(), listSystems()]);
@@ -16,64 +19,71 @@ export const GET = route(listTargetsEndpoint, async ({ query }) => {
   const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
   const organisation = resolveFilter(organisations, query.organisation, { param: "organisation", what: "organisation", codeOf: (o) => o.odsCode });
   const structures = (await Promise.all((framework ? [framework] : frameworks).map((f) => getFrameworkStructure({ frameworkId: f.id })))).flatMap((s) => (s ? [s] : []));
-  const domainIds = resolveFilterAll(
-    structures.flatMap((s) => s.domains),
-    query.domain,
-    { param: "domain", what: "domain", codeOf: (d) => d.code },
-  )?.map((d) => d.id);
-  const system = systems[0];
-  if (!system) return { items: [], total: 0 };
+  const domainIds =
+    resolveFilterAll(
+      structures.flatMap((s) => s.domains),
+      query.domain,
+      { param: "domain", what: "domain", codeOf: (d) => d.code },
+    )?.map((d) => d.id) ?? structures.flatMap((s) => s.domains.map((d) => d.id));
   // Judged on the same day as the trajectories page judges today's figures.
   const judgedOn = new Date().toISOString().slice(0, 10);
 
-  const wanted = (level: TrajectoryScope["type"], id: string) =>
-    (!query.level || query.level === level) &&
-    (!footprint || (level === "footprint" && id === footprint.id)) &&
-    (!organisation || (level === "organisation" && id === organisation.id));
-
-  const perFramework = await Promise.all(
-    structures.map(async (structure) => {
-      const frameworkDomainIds = structure.domains.map((d) => d.id);
-      // The system's data holds its own targets and its organisations'; footprints' come with theirs.
-      const systemData = await getTrajectoryData({ frameworkId: structure.id, domainIds: frameworkDomainIds, scope: { type: "system", id: system.id } });
-      const organisationIds = new Set(systemData.targets.filter((t) => t.scope === "organisation").map((t) => t.scopeId));
-      const scopes = [
-        { level: "system" as const, id: system.id, code: system.code, name: system.name },
-        ...footprints.map((f) => ({ level: "footprint" as const, id: f.id, code: f.code, name: f.name })),
-        ...organisations.filter((o) => organisationIds.has(o.id)).map((o) => ({ level: "organisation" as const, id: o.id, code: o.odsCode, name: o.name })),
-      ].filter((s) => wanted(s.level, s.id));
-      const perScope = await Promise.all(
-        scopes.map(async (scope) => {
-          const trajectoryScope = { type: scope.level, id: scope.id };
-          const [data, goals] = await Promise.all([
-            scope.level === "system" ? systemData : getTrajectoryData({ frameworkId: structure.id, domainIds: frameworkDomainIds, scope: trajectoryScope }),
-            listSectionGoals({ scope: trajectoryScope }),
-          ]);
-          if (!data.targets.some((t) => t.scopeId === scope.id)) return [];
-          // As the trajectories page builds them for the scope.
-          const trajectories = buildDomainTrajectories({
-            domainIds: frameworkDomainIds,
-            rows: data.rows,
-            national: data.national,
-            targets: data.targets,
-            scopeId: scope.id,
-            organisationIds: new Set(data.providerIds),
-            asAt: judgedOn,
-            goal: goalRule(goals, structure.sections),
-          });
-          return targetRows({
-            scope,
-            framework: structure,
-            domains: structure.domains.filter((d) => !domainIds || domainIds.includes(d.id)),
-            targets: data.targets,
-            trajectories,
-            judgedOn,
-          });
-        }),
-      );
-      return perScope.flat();
+  const wanted = (s: Scope) =>
+    (!query.level || query.level === s.level) &&
+    (!footprint || (s.level === "footprint" && s.id === footprint.id)) &&
+    (!organisation || (s.level === "organisation" && s.id === organisation.id));
+  const allScopes: Scope[] = [
+    ...systems.map((s) => ({ level: "system" as const, id: s.id, code: s.code, name: s.name })),
+    ...footprints.map((f) => ({ level: "footprint" as const, id: f.id, code: f.code, name: f.name })),
+    ...organisations.map((o) => ({ level: "organisation" as const, id: o.id, code: o.odsCode, name: o.name })),
+  ].filter(wanted);
+  // Every scope with targets, per framework, and how many: known in one query, so that only
+  // the scopes on the page asked for have their trajectories built (a national data set has
+  // hundreds). A status filter needs every scope's trajectories, so it builds them all.
+  const counts = await countTargetsByScope({ domainIds });
+  const groups = structures.flatMap((structure) =>
+    allScopes.flatMap((scope) => {
+      const n = counts.get(`${structure.id}|${scope.id}`) ?? 0;
+      return n > 0 ? [{ structure, scope, n }] : [];
     }),
   );
-  const rows = perFramework.flat().filter((r) => !query.status || r.trajectory.status === query.status);
-  return pageOf(rows, query);
+  const build = ({ structure, scope }: (typeof groups)[number]) => rowsForScope(structure, scope, domainIds, judgedOn);
+  if (query.status) {
+    const rows = (await Promise.all(groups.map(build))).flat().filter((r) => r.trajectory.status === query.status);
+    return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+  }
+  const { slices, total } = pageWindow(
+    groups.map((g) => g.n),
+    query,
+  );
+  const items = await Promise.all(slices.map(async (s) => (await build(groups[s.index]!)).slice(s.skip, s.skip + s.take)));
+  return { items: items.flat(), total };
 });
+
+/** A scope's targets on one framework, each with its domain's trajectory, as the trajectories page builds them. */
+async function rowsForScope(structure: FrameworkStructure, scope: Scope, domainIds: string[], judgedOn: string) {
+  const frameworkDomainIds = structure.domains.map((d) => d.id);
+  const trajectoryScope = { type: scope.level, id: scope.id };
+  const [data, goals] = await Promise.all([
+    getTrajectoryData({ frameworkId: structure.id, domainIds: frameworkDomainIds, scope: trajectoryScope }),
+    listSectionGoals({ scope: trajectoryScope }),
+  ]);
+  const trajectories = buildDomainTrajectories({
+    domainIds: frameworkDomainIds,
+    rows: data.rows,
+    national: data.national,
+    targets: data.targets,
+    scopeId: scope.id,
+    organisationIds: new Set(data.providerIds),
+    asAt: judgedOn,
+    goal: goalRule(goals, structure.sections),
+  });
+  return targetRows({
+    scope,
+    framework: structure,
+    domains: structure.domains.filter((d) => domainIds.includes(d.id)),
+    targets: data.targets,
+    trajectories,
+    judgedOn,
+  });
+}
