@@ -1,4 +1,4 @@
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { z } from "zod";
@@ -6,6 +6,13 @@ import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { entraIdConfigured, entraTenantId, env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
 import { verifyPassword } from "@/lib/auth/password";
+import { checkSignInThrottle, clearSignInFailures, recordSignInAttempt, recordSignInFailure } from "@/db/commands/sign-in-throttle";
+import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
+
+/** Too many failures for the account or the address: refused without looking at the password. */
+export class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
 
 const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
 
@@ -21,12 +28,29 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: "Email address" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        // Throttled per account and per address in the database (every instance counts the
+        // same failures), and every attempt recorded in the history, however it ends.
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await getUserCredentialsByEmail({ email: parsed.data.email });
-          if (!user?.passwordHash || user.disabledAt) return null;
-          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          const { email, password } = parsed.data;
+          const address = clientAddress(request.headers);
+          const keys = throttleKeys(email, address);
+          const [verdict, user] = await Promise.all([checkSignInThrottle({ keys }), getUserCredentialsByEmail({ email })]);
+          const attempt = { email, userId: user?.id ?? null, address };
+          if (verdict.locked) {
+            await recordSignInAttempt({ ...attempt, outcome: "locked" });
+            throw new SignInLocked();
+          }
+          if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+          const ok = Boolean(user?.passwordHash && !user.disabledAt && (await verifyPassword(user.passwordHash, password)));
+          if (!ok || !user) {
+            await recordSignInFailure({ keys });
+            await recordSignInAttempt({ ...attempt, outcome: "failed" });
+            return null;
+          }
+          await clearSignInFailures({ accountKey: keys[0]! });
+          await recordSignInAttempt({ ...attempt, outcome: "succeeded" });
           return { id: user.id, name: user.name, email: user.email };
         },
       }),

@@ -852,3 +852,16 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+// ---- Sign-in throttling ----------------------------------------------------------------
+
+// Failed sign-ins per account ("account:EMAIL") and per address ("address:IP"), kept in
+// the database so that every app instance slows and locks out the same guesser.
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+export type SignInThrottle = typeof signInThrottles.$inferSelect;

@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
@@ -16,6 +16,9 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     await signIn("credentials", { email, password, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
     return null;
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "locked") {
+      return { error: "Too many failed sign-ins for this account or from this address: try again in 15 minutes.", field: "email", email };
+    }
     if (error instanceof AuthError) {
       // One message for every failure, so the form does not reveal which accounts exist.
       return { error: "The email address or password is not right, or the account is disabled.", field: "email", email };

@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { afterFailure, clientAddress, throttleKeys, throttleRules, throttleVerdict, type ThrottleState } from "@/lib/auth/throttle";
+
+const t0 = new Date("2026-12-03T09:00:00Z");
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+const failures = (n: number, gapSeconds = 1) => {
+  let s: ThrottleState | null = null;
+  for (let i = 0; i < n; i++) s = afterFailure(s, at(i * gapSeconds));
+  return s!;
+};
+
+describe("sign-in throttling", () => {
+  it("lets the first attempts through at once, slows from the third failure, and locks at the fifth", () => {
+    expect(throttleVerdict(null, t0)).toEqual({ locked: false, delayMs: 0 });
+    expect(throttleVerdict(failures(2), at(5))).toEqual({ locked: false, delayMs: 0 });
+    expect(throttleVerdict(failures(3), at(5))).toEqual({ locked: false, delayMs: 1000 });
+    expect(throttleVerdict(failures(4), at(5))).toEqual({ locked: false, delayMs: 2000 });
+    const locked = throttleVerdict(failures(5), at(5));
+    expect(locked).toEqual({ locked: true, until: new Date(at(4).getTime() + throttleRules.lockMs) });
+  });
+
+  it("unlocks when the lock runs out, and counts afresh after it", () => {
+    const s = failures(5);
+    expect(throttleVerdict(s, new Date(s.lockedUntil!.getTime() + 1)).locked).toBe(false);
+    expect(afterFailure(s, new Date(s.lockedUntil!.getTime() + 1)).failures).toBe(1);
+  });
+
+  it("forgets failures older than the window", () => {
+    const s = failures(4);
+    const later = new Date(s.windowStartedAt.getTime() + throttleRules.windowMs + 1);
+    expect(throttleVerdict(s, later)).toEqual({ locked: false, delayMs: 0 });
+    expect(afterFailure(s, later)).toMatchObject({ failures: 1, windowStartedAt: later, lockedUntil: null });
+  });
+
+  it("never delays past the cap, and locks whenever the window holds enough failures", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 600 }), { minLength: 1, maxLength: 30 }), (gaps) => {
+        let s: ThrottleState | null = null;
+        let now = t0.getTime();
+        for (const gap of gaps) {
+          now += gap * 1000;
+          const verdict = throttleVerdict(s, new Date(now));
+          if (!verdict.locked) expect(verdict.delayMs).toBeLessThanOrEqual(throttleRules.maxDelayMs);
+          s = afterFailure(s, new Date(now));
+          expect(s.failures).toBeGreaterThanOrEqual(1);
+          expect(s.lockedUntil !== null).toBe(s.failures >= throttleRules.lockAfter);
+        }
+      }),
+    );
+  });
+
+  it("counts an attempt under its account, case-blind, and its address when known", () => {
+    expect(throttleKeys(" Admin@Demo.nhs.uk ", "10.0.0.1")).toEqual(["account:admin@demo.nhs.uk", "address:10.0.0.1"]);
+    expect(throttleKeys("a@b.c", null)).toEqual(["account:a@b.c"]);
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.2" }))).toBe("203.0.113.7");
+    expect(clientAddress(new Headers())).toBeNull();
+  });
+});
