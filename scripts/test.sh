@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's whole test command (`npm test`): unit + integration (vitest) against a
-# throwaway PostgreSQL cluster, then a production build and the Playwright e2e suite.
+# throwaway PostgreSQL cluster, then a production build, the Playwright e2e suite and the
+# benchmark's smoke run.
 # The very last line printed is "N passed, N failed, N skipped" (CI parses it).
 #   SKIP_E2E=1    skip the build and e2e (quick developer run)
 #   SKIP_BUILD=1  reuse an existing .next build for e2e
@@ -85,6 +86,12 @@ else
     npx playwright test
     exits+=(--exit "playwright=$?")
     reports+=(reports/playwright.json)
+    # The national benchmark's short run on the same build: a smoke test (no budgets: CI
+    # machines are noisy), one test per page, API endpoint and import size.
+    echo "test.sh: running npm run bench -- --smoke"
+    npm run bench -- --smoke --out reports/bench-smoke --test-report reports/bench-smoke.json
+    exits+=(--exit "bench-smoke=$?")
+    reports+=(reports/bench-smoke.json)
   fi
 fi
 

@@ -66,7 +66,7 @@ try {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(`Memory: ${mb(rss0)} before, peak ${mb(peakRss)} (resident set, whole process)`);
   if (values.json) {
-    console.log(JSON.stringify({ rows: wanted, fileBytes: bytes.length, database: handle.kind, checkMs, commitMs, rssBeforeBytes: rss0, peakRssBytes: peakRss }));
+    console.log(JSON.stringify({ rows: wanted, written: done.created, fileBytes: bytes.length, database: handle.kind, checkMs, commitMs, rssBeforeBytes: rss0, peakRssBytes: peakRss }));
   }
 } finally {
   await handle.close();

@@ -1,5 +1,6 @@
 // The benchmark's results as JSON and as the Markdown table the README quotes, with the
 // budgets of issue 8 checked against them (full runs only: CI machines are noisy).
+import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import { ratio } from "./stats";
 import type { Target } from "./targets";
@@ -14,7 +15,7 @@ export type TargetResult = Target & {
   pglite: LoadResult | null;
 };
 
-export type ImportResult = { rows: number; fileBytes: number; database: string; checkMs: number; commitMs: number; rssBeforeBytes: number; peakRssBytes: number };
+export type ImportResult = { rows: number; written: number; fileBytes: number; database: string; checkMs: number; commitMs: number; rssBeforeBytes: number; peakRssBytes: number };
 
 export type BenchResult = {
   date: string;
@@ -29,6 +30,8 @@ export type BenchResult = {
   /** First-load JavaScript (gzipped bytes) of every other page. */
   otherFirstLoadJs: Record<string, number>;
   imports: ImportResult[];
+  /** Desktop Lighthouse on the pages the budget names (none on a smoke run). */
+  lighthouse: LighthouseResult[];
 };
 
 export const budgets = {
@@ -37,6 +40,8 @@ export const budgets = {
   pageToSqlFloorP50: 3,
   firstLoadJsGzipBytes: 150 * 1024,
   importRowsPerSecond: 20_000,
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
 };
 
 export type BudgetCheck = { what: string; limit: string; measured: string; met: boolean };
@@ -60,6 +65,10 @@ export function checkBudgets(result: BenchResult): BudgetCheck[] {
   for (const i of result.imports) {
     const rate = importRate(i);
     checks.push({ what: `Import ${i.rows.toLocaleString("en-GB")} rows (check + commit)`, limit: `≥ ${budgets.importRowsPerSecond.toLocaleString("en-GB")} rows/s`, measured: `${Math.round(rate).toLocaleString("en-GB")} rows/s`, met: rate >= budgets.importRowsPerSecond });
+  }
+  for (const l of result.lighthouse) {
+    checks.push({ what: `Lighthouse performance ${l.path}`, limit: `≥ ${budgets.lighthousePerformance}`, measured: String(l.performance), met: l.performance >= budgets.lighthousePerformance });
+    checks.push({ what: `Lighthouse accessibility ${l.path}`, limit: `${budgets.lighthouseAccessibility}`, measured: String(l.accessibility), met: l.accessibility >= budgets.lighthouseAccessibility });
   }
   return checks;
 }
@@ -103,6 +112,12 @@ export function toMarkdown(result: BenchResult): string {
     for (const i of result.imports) {
       lines.push(`| ${i.rows.toLocaleString("en-GB")} rows | ${mb(i.fileBytes)} | ${(i.checkMs / 1000).toFixed(1)} s | ${(i.commitMs / 1000).toFixed(1)} s | ${Math.round(importRate(i)).toLocaleString("en-GB")} | ${mb(i.peakRssBytes)} |`);
     }
+  }
+  if (result.lighthouse.length) {
+    lines.push("");
+    lines.push("| Lighthouse (desktop, Debian Chromium) | performance | accessibility | LCP | TBT | CLS |");
+    lines.push("|---|---:|---:|---:|---:|---:|");
+    for (const l of result.lighthouse) lines.push(`| ${l.path} | ${l.performance} | ${l.accessibility} | ${ms(l.lcpMs)} ms | ${ms(l.tbtMs)} ms | ${l.cls.toFixed(3)} |`);
   }
   lines.push("");
   if (result.mode === "smoke") {

@@ -8,7 +8,9 @@
 //
 //   npm run bench                       full run (about 15 minutes on 2 cores)
 //   npm run bench -- --smoke            tiny data set, short runs, no budgets (CI)
-//   options: --seed N --scale F --concurrency N --duration SECONDS --import-rows N --no-pglite --out DIR
+//   options: --no-lighthouse --seed N --scale F --concurrency N --duration SECONDS --import-rows N --no-pglite --out DIR
+//            --test-report FILE   also write a test report (jest-compatible JSON, one test per
+//                                 target and import size: served without errors), for npm test
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import { runScript, lastJsonLine } from "./children";
 import { startCluster } from "./cluster";
 import { firstLoadJsBytes } from "./first-load-js";
+import type { LighthouseResult } from "./lighthouse";
 import { serveFromMemory, sqlReplay, type LoggedQuery } from "./floors";
 import { getOk, httpGet, keepAliveAgent, runLoad, type LoadResult } from "./load";
 import { checkBudgets, toMarkdown, type BenchResult, type ImportResult, type TargetResult } from "./report";
@@ -34,6 +37,8 @@ const { values } = parseArgs({
     "import-rows": { type: "string" },
     "no-pglite": { type: "boolean", default: false },
     out: { type: "string", default: "reports/bench" },
+    "test-report": { type: "string" },
+    "no-lighthouse": { type: "boolean", default: false },
   },
 });
 const smoke = values.smoke;
@@ -111,6 +116,7 @@ try {
   const sql = postgres(nationalUrl, { max: settings.concurrency, onnotice: () => {} });
   const server = await startServer(root, serverEnv);
   let serverRss = { startBytes: 0, endBytes: 0 };
+  let lighthouse: LighthouseResult[] = [];
   try {
     const cookie = await signInCookie(server.url);
     const agent = keepAliveAgent(settings.concurrency);
@@ -129,6 +135,12 @@ try {
     }
     serverRss.endBytes = server.rssBytes();
     agent.destroy();
+    if (!smoke && !values["no-lighthouse"]) {
+      step("Lighthouse (desktop) on the heatmap, trajectories and capability plan");
+      const { runLighthouse } = await import("./lighthouse");
+      lighthouse = await runLighthouse(server.url, ["/maturity", "/trajectories", "/portfolio/plan"], cookie);
+      for (const l of lighthouse) console.log(`${l.path}: performance ${l.performance}, accessibility ${l.accessibility}`);
+    }
   } finally {
     await server.stop();
     await sql.end({ timeout: 5 });
@@ -171,6 +183,7 @@ try {
     targets: results,
     otherFirstLoadJs,
     imports,
+    lighthouse,
   };
   const outDir = path.resolve(root, values.out);
   mkdirSync(outDir, { recursive: true });
@@ -179,6 +192,7 @@ try {
   writeFileSync(path.join(outDir, "bench.md"), markdown);
   step(`Results (also in ${path.relative(root, outDir)}/bench.md and bench.json)`);
   console.log(markdown);
+  if (values["test-report"]) writeFileSync(path.resolve(root, values["test-report"]), JSON.stringify(testReport(result)) + "\n");
   const failed = results.filter((r) => r.app.errors > 0 || (r.pglite?.errors ?? 0) > 0);
   if (failed.length) {
     console.error(`Requests failed on: ${failed.map((r) => `${r.name} (${r.app.firstError ?? r.pglite?.firstError})`).join(", ")}`);
@@ -188,6 +202,25 @@ try {
   cluster.stop();
   rmSync(work, { recursive: true, force: true });
   rmSync(clusterDir, { recursive: true, force: true });
+}
+
+/** One test per target (no request failed, on PostgreSQL or PGlite) and per import size (every row imported). */
+function testReport(result: BenchResult) {
+  const tests = [
+    ...result.targets.map((t) => ({
+      title: `${t.name}: ${t.app.count} requests on PostgreSQL${t.pglite ? ` and ${t.pglite.count} on PGlite` : ""} without an error`,
+      status: t.app.count > 0 && t.app.errors === 0 && (t.pglite?.errors ?? 0) === 0 ? "passed" : "failed",
+    })),
+    ...result.imports.map((i) => ({ title: `import of ${i.rows} rows`, status: i.written === i.rows ? "passed" : "failed" })),
+  ];
+  const failed = tests.filter((t) => t.status === "failed").length;
+  return {
+    numPassedTests: tests.length - failed,
+    numFailedTests: failed,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    testResults: [{ name: "npm run bench", status: failed ? "failed" : "passed", assertionResults: tests }],
+  };
 }
 
 function line(r: LoadResult): string {

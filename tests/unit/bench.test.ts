@@ -122,7 +122,11 @@ describe("report and budgets", () => {
     serverRss: { startBytes: 1, endBytes: 2 },
     targets,
     otherFirstLoadJs: { "/board-pack": 160 * 1024 },
-    imports: [{ rows: 100_000, fileBytes: 1, database: "postgres", checkMs: 2000, commitMs: 3000, rssBeforeBytes: 1, peakRssBytes: 2 }],
+    imports: [{ rows: 100_000, written: 100_000, fileBytes: 1, database: "postgres", checkMs: 2000, commitMs: 3000, rssBeforeBytes: 1, peakRssBytes: 2 }],
+    lighthouse: [
+      { path: "/maturity", performance: 99, accessibility: 100, lcpMs: 500, tbtMs: 0, cls: 0 },
+      { path: "/trajectories", performance: 90, accessibility: 96, lcpMs: 900, tbtMs: 120, cls: 0.01 },
+    ],
   });
 
   it("checks every budget and names the ones missed", () => {
@@ -135,13 +139,15 @@ describe("report and budgets", () => {
       ]),
     );
     const missed = checks.filter((c) => !c.met).map((c) => c.what);
-    expect(missed).toEqual(["Trajectories p95", "Trajectories p50 / SQL floor p50", "Trajectories first-load JS", "API targets p95", "/board-pack first-load JS"]);
+    expect(missed).toEqual(["Trajectories p95", "Trajectories p50 / SQL floor p50", "Trajectories first-load JS", "API targets p95", "/board-pack first-load JS", "Lighthouse performance /trajectories", "Lighthouse accessibility /trajectories"]);
     expect(checks.filter((c) => c.met).map((c) => c.what)).toEqual([
       "Heatmap p95",
       "Heatmap p50 / SQL floor p50",
       "Heatmap first-load JS",
       "API scores p95",
       "Import 100,000 rows (check + commit)",
+      "Lighthouse performance /maturity",
+      "Lighthouse accessibility /maturity",
     ]);
     expect(importRate(result([]).imports[0]!)).toBe(20_000);
     expect(budgets.importRowsPerSecond).toBe(20_000);
@@ -151,7 +157,9 @@ describe("report and budgets", () => {
     const full = toMarkdown(result([target({}), target({ name: "API scores", kind: "api", firstLoadJsGzipBytes: null })]));
     expect(full).toContain("| Heatmap | 100 | 40 | 120 | 120 | 0 | 9 | 20 | 2.0 | 1.0 | 40.0 | 88 | 100 | – | – |");
     expect(full).toContain("| API scores |");
-    expect(full).toContain("Budgets: 4 of 6 met."); // the API row keeps the page's p95 of 120 ms
+    expect(full).toContain("Budgets: 6 of 10 met."); // the API row keeps the page's p95 of 120 ms
+    expect(full).toContain("| /trajectories | 90 | 96 | 900 ms | 120 ms | 0.010 |");
+    expect(full).toContain("| Lighthouse performance /trajectories | ≥ 95 | 90 |");
     expect(full).toContain("| API scores p95 | ≤ 50 ms | 120 ms |");
     expect(full).toContain("| /board-pack first-load JS | ≤ 150 kB | 160 kB |");
     const smoke = toMarkdown(result([target({})], "smoke"));
