@@ -5,9 +5,12 @@ import { z } from "zod";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { entraIdConfigured, entraTenantId, env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
-import { verifyPassword } from "@/lib/auth/password";
-import { checkSignInThrottle, clearSignInFailures, recordSignInAttempt, recordSignInFailure } from "@/db/commands/sign-in-throttle";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { bookSignInAttempt, recordSignInAttempt, signInSucceeded } from "@/db/commands/sign-in-throttle";
 import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword("no account has this password"));
 
 /** Too many failures for the account or the address: refused without looking at the password. */
 export class SignInLocked extends CredentialsSignin {
@@ -34,22 +37,22 @@ function config(): NextAuthConfig {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
-          const address = clientAddress(request.headers);
+          const address = clientAddress(request.headers, e.TRUSTED_PROXY_HOPS);
           const keys = throttleKeys(email, address);
-          const [verdict, user] = await Promise.all([checkSignInThrottle({ keys }), getUserCredentialsByEmail({ email })]);
+          const [verdict, user] = await Promise.all([bookSignInAttempt({ keys }), getUserCredentialsByEmail({ email })]);
           const attempt = { email, userId: user?.id ?? null, address };
           if (verdict.locked) {
             await recordSignInAttempt({ ...attempt, outcome: "locked" });
             throw new SignInLocked();
           }
           if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-          const ok = Boolean(user?.passwordHash && !user.disabledAt && (await verifyPassword(user.passwordHash, password)));
+          // An unknown account costs a hash as a known one does, so timing does not tell them apart.
+          const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
           if (!ok || !user) {
-            await recordSignInFailure({ keys });
             await recordSignInAttempt({ ...attempt, outcome: "failed" });
             return null;
           }
-          await clearSignInFailures({ accountKey: keys[0]! });
+          await signInSucceeded({ accountKey: keys[0]!, addressKey: keys[1] ?? null });
           await recordSignInAttempt({ ...attempt, outcome: "succeeded" });
           return { id: user.id, name: user.name, email: user.email };
         },

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
@@ -106,8 +107,32 @@ export function databaseHandle(): Promise<DatabaseHandle> {
   return holder.__digitalRoadmapDb;
 }
 
+// Reads that may be served by a replica (DATABASE_READ_URL): the API's GET handlers run
+// inside onReadReplica(); everything else, and every write, uses the primary.
+const replicaReads = new AsyncLocalStorage<true>();
+const replicaHolder = globalThis as typeof globalThis & { __digitalRoadmapReadDb?: Promise<DatabaseHandle> | null };
+
+function readReplicaHandle(): Promise<DatabaseHandle> | null {
+  if (replicaHolder.__digitalRoadmapReadDb === undefined) {
+    const { DATABASE_READ_URL } = env();
+    replicaHolder.__digitalRoadmapReadDb = DATABASE_READ_URL ? openPostgres(DATABASE_READ_URL) : null;
+  }
+  return replicaHolder.__digitalRoadmapReadDb;
+}
+
+/** Runs `work` with its reads on the read replica, where one is configured. */
+export function onReadReplica<T>(work: () => Promise<T>): Promise<T> {
+  return replicaReads.run(true, work);
+}
+
 export async function getDb(): Promise<Database> {
-  return (await databaseHandle()).db;
+  const replica = replicaReads.getStore() ? readReplicaHandle() : null;
+  return (await (replica ?? databaseHandle())).db;
+}
+
+/** Tests point the replica's reads at a database of their own (null: no replica). */
+export function useReadReplicaHandle(handle: DatabaseHandle | null): void {
+  replicaHolder.__digitalRoadmapReadDb = handle ? Promise.resolve(handle) : null;
 }
 
 /** Tests point the app's queries at their own database. */

@@ -20,7 +20,15 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
       .optional(),
+    // A read replica of DATABASE_URL for the API's GET requests (BI tools' heavy reads).
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+      .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
+    // How many proxies of ours (load balancers) stand in front of the app, each appending to
+    // X-Forwarded-For: sign-in throttling then counts failures per client address as well.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
@@ -32,6 +40,9 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_READ_URL"], message: "needs DATABASE_URL: a replica reads for a PostgreSQL primary, not for the embedded database" });
+    }
     const set = entraKeys.filter((k) => env[k]);
     if (set.length > 0 && set.length < entraKeys.length) {
       for (const key of entraKeys.filter((k) => !env[k])) {

@@ -76,6 +76,18 @@ export function can(actor: Actor | null | undefined, action: Action, subject: Su
   return false;
 }
 
+/**
+ * canSeeAssessment as a filter a query can apply: every draft, none, or those of these
+ * organisations (non-drafts are open to all). The same rule, for paging in SQL.
+ */
+export function draftsVisibleTo(actor: Actor | null | undefined): "all" | readonly string[] {
+  if (!actor) return [];
+  const reach = permissions[actor.role]["assessment.view-draft"];
+  if (reach === "any") return "all";
+  if (reach === "own") return actor.organisationIds;
+  return [];
+}
+
 /** Drafts are work in progress: only their own CIOs and admins see them; the rest is open. */
 export function canSeeAssessment(actor: Actor | null | undefined, assessment: { status: string; organisationId: string }): boolean {
   return assessment.status !== "draft" || can(actor, "assessment.view-draft", { organisationId: assessment.organisationId });

@@ -5,7 +5,6 @@ import { getDb, type Database } from "../client";
 import {
   footprints,
   frameworkDomains,
-  organisationFootprints,
   organisations,
   programmes,
   projectCapabilities,
@@ -135,18 +134,14 @@ async function writeLinks(tx: Database, projectId: string, input: ProjectInput, 
   }
 }
 
-/** The system a new project belongs to: its owners'. */
+/** The system a new project belongs to: its first owner's (the pages show one system at a time). */
 async function systemOf(tx: Database, ownerIds: string[]): Promise<string> {
-  const [viaOwner] = await tx
-    .select({ systemId: footprints.systemId })
-    .from(organisationFootprints)
-    .innerJoin(footprints, eq(footprints.id, organisationFootprints.footprintId))
-    .where(inArray(organisationFootprints.organisationId, ownerIds))
-    .limit(1);
-  if (viaOwner) return viaOwner.systemId;
-  const [first] = await tx.select({ id: systems.id }).from(systems).orderBy(asc(systems.name)).limit(1);
-  if (!first) throw invalid("There is no system to add the project to.");
-  return first.id;
+  const owners = ownerIds.length ? await tx.select({ id: organisations.id, systemId: organisations.systemId }).from(organisations).where(inArray(organisations.id, ownerIds)) : [];
+  const first = ownerIds.map((id) => owners.find((o) => o.id === id)).find(Boolean);
+  if (first) return first.systemId;
+  const [any] = await tx.select({ id: systems.id }).from(systems).orderBy(asc(systems.name)).limit(1);
+  if (!any) throw invalid("There is no system to add the project to.");
+  return any.id;
 }
 
 async function refuse(actor: Actor, entityId: string, organisationId: string | null): Promise<never> {

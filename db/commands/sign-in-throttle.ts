@@ -4,42 +4,60 @@ import { getDb } from "../client";
 import { auditLog, signInThrottles } from "../schema";
 import { afterFailure, throttleVerdict, type ThrottleVerdict } from "@/lib/auth/throttle";
 
-/** The strictest verdict over the keys: locked if any is, else the longest delay. */
+/** The strictest verdict over the keys, without booking an attempt: locked if any is, else the longest delay. */
 export async function checkSignInThrottle({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<ThrottleVerdict> {
   const db = await getDb();
   const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
+  return strictest(rows.map((row) => throttleVerdict(row.failures === 0 ? null : row, now)));
+}
+
+function strictest(verdicts: ThrottleVerdict[]): ThrottleVerdict {
   let verdict: ThrottleVerdict = { locked: false, delayMs: 0 };
-  for (const row of rows) {
-    const v = throttleVerdict(row, now);
+  for (const v of verdicts) {
     if (v.locked && (!verdict.locked || v.until > verdict.until)) verdict = v;
     else if (!v.locked && !verdict.locked && v.delayMs > verdict.delayMs) verdict = v;
   }
   return verdict;
 }
 
-/** One more failure under each key: read and written under a row lock, so that concurrent failures on several instances all count. */
-export async function recordSignInFailure({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<void> {
+/**
+ * Books an attempt before its password is checked: under a row lock, the verdict as things
+ * stood (locked, or how long to wait), and, unless locked, the attempt counted as a failure
+ * until it proves otherwise (signInSucceeded). So attempts sent side by side, to one
+ * instance or several, are counted one after another: the sixth is refused however fast
+ * they come.
+ */
+export async function bookSignInAttempt({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<ThrottleVerdict> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx
       .insert(signInThrottles)
       .values(keys.map((key) => ({ key, failures: 0, windowStartedAt: now, lastFailureAt: now })))
       .onConflictDoNothing();
     const rows = await tx.select().from(signInThrottles).where(inArray(signInThrottles.key, keys)).orderBy(signInThrottles.key).for("update");
-    for (const row of rows) {
-      const next = afterFailure(row.failures === 0 ? null : row, now);
+    const states = rows.map((row) => (row.failures === 0 ? null : row));
+    const verdict = strictest(states.map((s) => throttleVerdict(s, now)));
+    if (verdict.locked) return verdict;
+    for (const [i, row] of rows.entries()) {
       await tx
         .update(signInThrottles)
-        .set(next)
+        .set(afterFailure(states[i], now))
         .where(sql`${signInThrottles.key} = ${row.key}`);
     }
+    return verdict;
   });
 }
 
-/** A successful sign-in clears its account's count (not the address's: one good password does not vouch for other guesses). */
-export async function clearSignInFailures({ accountKey }: { accountKey: string }): Promise<void> {
+/** The right password: the account's count is cleared, and the address's booking taken back (one good password does not vouch for other guesses from there). */
+export async function signInSucceeded({ accountKey, addressKey }: { accountKey: string; addressKey: string | null }): Promise<void> {
   const db = await getDb();
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, [accountKey]));
+  if (addressKey) {
+    await db
+      .update(signInThrottles)
+      .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+      .where(sql`${signInThrottles.key} = ${addressKey}`);
+  }
 }
 
 export type SignInOutcome = "succeeded" | "failed" | "locked";

@@ -62,7 +62,11 @@ export async function getTrajectoryData({
     .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, nationalAverages.periodId))
     .where(eq(assessmentPeriods.frameworkId, frameworkId))
     .orderBy(asc(assessmentPeriods.assessedOn));
-  if (providerIds.length === 0) return { providerIds, rows: [], national: await national, targets: [] };
+  if (providerIds.length === 0) {
+    // A place with no organisations yet still has its targets (listed, with no data to judge them by).
+    const own = asAt ? [] : await db.select().from(targets).where(targetsOfScopes([scope.id], domainIds));
+    return { providerIds, rows: [], national: await national, targets: own.map(currentTarget) };
+  }
 
   if (!asAt) {
     const [rows, current, nationalRows] = await Promise.all([
@@ -79,15 +83,7 @@ export async function getTrajectoryData({
       providerIds,
       rows,
       national: nationalRows,
-      targets: current.map((t) => ({
-        id: t.id,
-        scope: t.scope,
-        scopeId: (t.systemId ?? t.footprintId ?? t.organisationId)!,
-        domainId: t.domainId,
-        financialYear: t.financialYear,
-        score: t.score,
-        version: t.version,
-      })),
+      targets: current.map(currentTarget),
     };
   }
 
@@ -123,6 +119,10 @@ export async function getTrajectoryData({
   const scopeSet = new Set(scopeIds);
   const domainSet = new Set(domainIds);
   return { providerIds, rows, national: nationalRows, targets: targetsAsAt(events).filter((t) => scopeSet.has(t.scopeId) && domainSet.has(t.domainId)) };
+}
+
+function currentTarget(t: typeof targets.$inferSelect): TrajectoryData["targets"][number] {
+  return { id: t.id, scope: t.scope, scopeId: (t.systemId ?? t.footprintId ?? t.organisationId)!, domainId: t.domainId, financialYear: t.financialYear, score: t.score, version: t.version };
 }
 
 function targetsOfScopes(ids: string[], domainIds: string[]) {

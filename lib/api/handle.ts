@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { onReadReplica } from "@/db/client";
 import type { UserWithScope } from "@/db/queries/users";
 import { errorResponse } from "@/lib/api-response";
 import { ApiAuthError, assertMayUseMethod, authenticateApiRequest } from "./auth";
@@ -54,16 +55,19 @@ export function route(endpoint: Endpoint, typedHandler: (input: never) => Promis
       const query = parseQuery(endpoint.query, url.searchParams);
       const body = endpoint.body ? await parseJsonBody(endpoint.body, request) : undefined;
       const input = { params, query, body, user: principal.user, request };
+      // Lists (BI tools' bulk reads) may come from the read replica (DATABASE_READ_URL), a
+      // moment behind the primary; one record, read back after a write, comes from the primary.
+      const answer = () => (endpoint.method === "GET" && endpoint.kind === "list" ? onReadReplica(() => handler(input)) : handler(input));
       if (endpoint.kind === "list") {
         const paging = query as { limit: number; offset: number };
-        const { items, total } = (await handler(input)) as { items: unknown[]; total: number };
+        const { items, total } = (await answer()) as { items: unknown[]; total: number };
         const payload = endpoint.response.parse({
           data: items,
           paging: { limit: paging.limit, offset: paging.offset, total, next: nextPageUrl(request.url, paging, total) },
         });
         return Response.json(payload, { status: endpoint.successStatus, headers: noStore });
       }
-      const payload = endpoint.response.parse({ data: await handler(input) });
+      const payload = endpoint.response.parse({ data: await answer() });
       return Response.json(payload, { status: endpoint.successStatus, headers: noStore });
     } catch (error) {
       const response = errorResponse(error);

@@ -5,9 +5,9 @@
 export const throttleRules = {
   /** Failures counted together: the window starts at the first failure. */
   windowMs: 15 * 60_000,
-  /** From this many failures on, each attempt waits a second more per failure. */
-  slowAfter: 3,
-  maxDelayMs: 5_000,
+  /** From this many failures on, each attempt waits a second more per failure (1, 2, 3 s before the lock). */
+  slowAfter: 2,
+  maxDelayMs: 3_000,
   /** This many failures in the window lock the account or address. */
   lockAfter: 5,
   lockMs: 15 * 60_000,
@@ -44,8 +44,15 @@ export function throttleKeys(email: string, address: string | null): string[] {
   return [`account:${email.trim().toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
 }
 
-/** The client's address as the nearest proxy reports it (X-Forwarded-For's first entry), or null. */
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || null;
+/**
+ * The client's address as our own proxies saw it: X-Forwarded-For's entry `trustedHops`
+ * from the right (each proxy appends the address it was reached from; anything further
+ * left was written by the client and proves nothing). Null with no trusted proxy, or when
+ * the header is shorter than the proxies we trust: the attempt is then counted under its
+ * account only.
+ */
+export function clientAddress(headers: Headers, trustedHops: number): string | null {
+  if (trustedHops < 1) return null;
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  return entries.length >= trustedHops ? entries[entries.length - trustedHops]! : null;
 }

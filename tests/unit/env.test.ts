@@ -20,7 +20,7 @@ function errorOf(source: Record<string, string | undefined>): string {
 
 describe("parseEnv", () => {
   it("an empty environment gets the defaults", () => {
-    expect(parseEnv({})).toEqual({ DATA_DIR: ".data" });
+    expect(parseEnv({})).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
   });
 
   it("treats empty strings as unset", () => {
@@ -32,13 +32,13 @@ describe("parseEnv", () => {
       AUTH_MICROSOFT_ENTRA_ID_SECRET: "",
       AUTH_MICROSOFT_ENTRA_ID_ISSUER: "",
     });
-    expect(env).toEqual({ DATA_DIR: ".data" });
+    expect(env).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
   it("treats undefined values as unset", () => {
-    expect(parseEnv({ DATABASE_URL: undefined, DATA_DIR: undefined })).toEqual({ DATA_DIR: ".data" });
+    expect(parseEnv({ DATABASE_URL: undefined, DATA_DIR: undefined })).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
   });
 
   it("keeps a DATA_DIR that is set", () => {
@@ -46,7 +46,7 @@ describe("parseEnv", () => {
   });
 
   it("drops variables it does not know about", () => {
-    expect(parseEnv({ PATH: "/usr/bin", HOME: "/root" })).toEqual({ DATA_DIR: ".data" });
+    expect(parseEnv({ PATH: "/usr/bin", HOME: "/root" })).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
   });
 
   it.each(["postgres://user:pw@localhost:5432/roadmap", "postgresql://localhost/roadmap"])("accepts DATABASE_URL %s", (url) => {
@@ -85,7 +85,7 @@ describe("parseEnv", () => {
 
   describe("Microsoft Entra ID variables", () => {
     it("accepts all three", () => {
-      expect(parseEnv(entra)).toEqual({ DATA_DIR: ".data", ...entra });
+      expect(parseEnv(entra)).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, ...entra });
     });
 
     it("accepts none", () => {
@@ -133,7 +133,7 @@ describe("entraIdConfigured", () => {
 
   it.each(Object.keys(entra))("is false when %s is missing", (key) => {
     // Built directly: parseEnv would refuse a partial set.
-    const partial = { DATA_DIR: ".data", ...entra, [key]: undefined };
+    const partial = { DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, ...entra, [key]: undefined };
     expect(entraIdConfigured(partial)).toBe(false);
   });
 });
@@ -146,5 +146,22 @@ describe("the Entra ID issuer", () => {
     }
     expect(entraTenantId("https://login.microsoftonline.com/0B5E3C2A-1D4F-4E6A-9B7C-8D2E1F3A4B5C/v2.0")).toBe("0b5e3c2a-1d4f-4e6a-9b7c-8d2e1f3a4b5c");
     expect(entraTenantId("https://login.microsoftonline.com/common/v2.0")).toBeNull();
+  });
+});
+
+describe("DATABASE_READ_URL", () => {
+  it("is a PostgreSQL URL beside DATABASE_URL, never alone", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://a@primary/db", DATABASE_READ_URL: "postgres://a@replica/db" }).DATABASE_READ_URL).toBe("postgres://a@replica/db");
+    expect(errorOf({ DATABASE_READ_URL: "postgres://a@replica/db" })).toMatch(/DATABASE_READ_URL.*needs DATABASE_URL/);
+    expect(errorOf({ DATABASE_URL: "postgres://a@primary/db", DATABASE_READ_URL: "mysql://replica" })).toMatch(/DATABASE_READ_URL.*postgres:\/\//);
+  });
+});
+
+describe("TRUSTED_PROXY_HOPS", () => {
+  it("is how many proxies of ours append to X-Forwarded-For: 0 unless set", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(errorOf({ TRUSTED_PROXY_HOPS: "-1" })).toMatch(/TRUSTED_PROXY_HOPS.*0 or more/);
+    expect(errorOf({ TRUSTED_PROXY_HOPS: "one" })).toMatch(/TRUSTED_PROXY_HOPS/);
   });
 });

@@ -140,6 +140,11 @@ describe("the national data set at scale 1", () => {
     expect(checked).toBeGreaterThan(500_000);
   });
 
+  it("names every organisation uniquely", () => {
+    const names = plan.organisations.map((o) => o.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it("refuses a seed or scale it cannot use", () => {
     expect(() => planNationalDataSet(ref, { seed: -1, scale: 1 })).toThrow(/--seed/);
     expect(() => planNationalDataSet(ref, { seed: 1, scale: 0 })).toThrow(/--scale/);

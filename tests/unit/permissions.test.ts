@@ -1,6 +1,7 @@
 // Unit tests for lib/permissions.ts: who may do what, on which organisation's records.
 import { describe, expect, it } from "vitest";
-import { actions, can, permissions, type Action, type Actor } from "@/lib/permissions";
+import fc from "fast-check";
+import { actions, can, canSeeAssessment, draftsVisibleTo, permissions, type Action, type Actor } from "@/lib/permissions";
 import { roles, type Role } from "@/lib/roles";
 
 const ORG_A = "aaaaaaaa-1111-4111-8111-11111111111f";
@@ -256,5 +257,26 @@ describe("canEditProject", () => {
     expect(canEditProject(actor("admin"), [])).toBe(true);
     for (const role of ["board", "ccio", "viewer"] as const) expect(canEditProject(actor(role, [ORG_A]), [ORG_A]), role).toBe(false);
     expect(canEditProject(null, [ORG_A])).toBe(false);
+  });
+});
+
+describe("draftsVisibleTo, the draft rule as a query filter", () => {
+  it("lets a query see exactly the assessments canSeeAssessment allows, for every role", () => {
+    const orgs = ["o1", "o2", "o3"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.subarray(orgs),
+        fc.constantFrom("draft", "submitted", "approved"),
+        fc.constantFrom(...orgs),
+        (role, organisationIds, status, organisationId) => {
+          const actor = { id: "u", role, organisationIds };
+          const drafts = draftsVisibleTo(actor);
+          const byFilter = status !== "draft" || drafts === "all" || drafts.includes(organisationId);
+          expect(byFilter).toBe(canSeeAssessment(actor, { status, organisationId }));
+        },
+      ),
+    );
+    expect(draftsVisibleTo(null)).toEqual([]);
   });
 });

@@ -11,11 +11,12 @@ const failures = (n: number, gapSeconds = 1) => {
 };
 
 describe("sign-in throttling", () => {
-  it("lets the first attempts through at once, slows from the third failure, and locks at the fifth", () => {
+  it("lets the first attempts through at once, slows after the second failure, and locks at the fifth", () => {
     expect(throttleVerdict(null, t0)).toEqual({ locked: false, delayMs: 0 });
-    expect(throttleVerdict(failures(2), at(5))).toEqual({ locked: false, delayMs: 0 });
-    expect(throttleVerdict(failures(3), at(5))).toEqual({ locked: false, delayMs: 1000 });
-    expect(throttleVerdict(failures(4), at(5))).toEqual({ locked: false, delayMs: 2000 });
+    expect(throttleVerdict(failures(1), at(5))).toEqual({ locked: false, delayMs: 0 });
+    expect(throttleVerdict(failures(2), at(5))).toEqual({ locked: false, delayMs: 1000 });
+    expect(throttleVerdict(failures(3), at(5))).toEqual({ locked: false, delayMs: 2000 });
+    expect(throttleVerdict(failures(4), at(5))).toEqual({ locked: false, delayMs: throttleRules.maxDelayMs });
     const locked = throttleVerdict(failures(5), at(5));
     expect(locked).toEqual({ locked: true, until: new Date(at(4).getTime() + throttleRules.lockMs) });
   });
@@ -53,7 +54,15 @@ describe("sign-in throttling", () => {
   it("counts an attempt under its account, case-blind, and its address when known", () => {
     expect(throttleKeys(" Admin@Demo.nhs.uk ", "10.0.0.1")).toEqual(["account:admin@demo.nhs.uk", "address:10.0.0.1"]);
     expect(throttleKeys("a@b.c", null)).toEqual(["account:a@b.c"]);
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.2" }))).toBe("203.0.113.7");
-    expect(clientAddress(new Headers())).toBeNull();
+  });
+
+  it("takes the address our own proxies saw, never one the client wrote", () => {
+    // The client wrote 198.51.100.66; our load balancer appended the address it was reached from.
+    const forwarded = new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7" });
+    expect(clientAddress(forwarded, 1)).toBe("203.0.113.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7, 10.0.0.2" }), 2)).toBe("203.0.113.7");
+    expect(clientAddress(forwarded, 0)).toBeNull();
+    expect(clientAddress(forwarded, 3)).toBeNull();
+    expect(clientAddress(new Headers(), 1)).toBeNull();
   });
 });

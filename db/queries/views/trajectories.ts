@@ -15,15 +15,10 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
   const asAt = parseAsAt(params.asAt, params.today);
   const asked = params.organisation && isUuid(params.organisation) ? await getOrganisationById({ organisationId: params.organisation }) : null;
   // An organisation's trajectories are shown within its own system, unless the URL names another.
-  const [selection, allOrganisations] = await Promise.all([
-    getMaturitySelection({ framework: params.framework, footprint: params.footprint, system: params.system, organisationIds: asked ? [asked.id] : params.organisationIds }),
-    listOrganisations(),
-  ]);
+  const selection = await getMaturitySelection({ framework: params.framework, footprint: params.footprint, system: params.system, organisationIds: asked ? [asked.id] : params.organisationIds });
   if (!selection?.system) return null;
   const { structure, footprint, system } = selection;
   const organisation = asked?.systemId === system.id ? asked : null;
-  // The organisations one may pick: the system's (an organisation of another system is not in its trajectories).
-  const organisations = allOrganisations.filter((o) => o.systemId === system.id);
   const scope: TrajectoryScope = organisation
     ? { type: "organisation", id: organisation.id }
     : footprint
@@ -31,7 +26,12 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
       : { type: "system", id: system.id };
   const scopeLabel = organisation?.shortName ?? footprint?.name ?? system.name;
   const domainIds = structure.domains.map((d) => d.id);
-  const [data, goals] = await Promise.all([getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }), listSectionGoals({ scope })]);
+  // The organisations one may pick are the system's: one of another system is not in its trajectories.
+  const [data, goals, organisations] = await Promise.all([
+    getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }),
+    listSectionGoals({ scope }),
+    listOrganisations({ systemId: system.id }),
+  ]);
 
   const goal = goalRule(goals, structure.sections);
   const judgedOn = asAt ?? params.today;

@@ -44,6 +44,8 @@ export function planSystem(plan: NationalPlan, random: Random, index: number, pa
   }
   const all = system.footprints.map((f) => f.id);
   const nth = (i: number) => system.footprints[i % system.footprints.length]!;
+  // A second trust or council in the same place gets a number, so that names stay unique.
+  const nthName = (i: number) => nth(i).name + (i >= system.footprints.length ? ` ${Math.floor(i / system.footprints.length) + 1}` : "");
   const orgCount = ORGANISATIONS_PER_SYSTEM + spread[index % spread.length]!;
   const ods = (letter: string, n: number) => `X${String(index + 1).padStart(2, "0")}${letter}${String(n).padStart(2, "0")}`;
   const add = (type: PlannedOrganisation["type"], odsCode: string | null, fullName: string, shortName: string, footprintIds: string[]) => {
@@ -56,7 +58,7 @@ export function planSystem(plan: NationalPlan, random: Random, index: number, pa
 
   add("multi_organisation", ods("Q", 1), `NHS ${name} Integrated Care Board`, `${name} ICB`, all);
   const acute = random.int(2, 4);
-  for (let i = 0; i < acute; i++) add("acute", ods("A", i + 1), `${nth(i).name} Hospitals NHS Trust`, `${nth(i).name} Hospitals`, [nth(i).id]);
+  for (let i = 0; i < acute; i++) add("acute", ods("A", i + 1), `${nthName(i)} Hospitals NHS Trust`, `${nthName(i)} Hospitals`, [nth(i).id]);
   const community = random.int(1, 2);
   for (let i = 0; i < community; i++) {
     const places = random.sample(all, random.int(1, all.length));
@@ -64,7 +66,7 @@ export function planSystem(plan: NationalPlan, random: Random, index: number, pa
   }
   if (random.chance(0.5)) add("ambulance", ods("M", 1), `${name} Ambulance Service NHS Trust`, `${name} Ambulance`, all);
   const councils = random.int(2, 4);
-  for (let i = 0; i < councils; i++) add("local_authority", null, `${nth(i).name} Council`, `${nth(i).name} Council`, [nth(i).id]);
+  for (let i = 0; i < councils; i++) add("local_authority", null, `${nthName(i)} Council`, `${nthName(i)} Council`, [nth(i).id]);
   for (let i = 0; system.organisations.length < orgCount; i++) {
     const place = nth(i);
     add("primary_care", ods("U", i + 1), `${place.name} Primary Care Network ${Math.floor(i / system.footprints.length) + 1}`, `${place.name} PCN ${Math.floor(i / system.footprints.length) + 1}`, [place.id]);

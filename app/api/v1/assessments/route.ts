@@ -1,18 +1,17 @@
 import { createAssessment } from "@/db/commands/assessments";
-import { listAssessmentsWithContext } from "@/db/queries/api-assessments";
+import { listAssessmentsWithContext, pageAssessmentsWithContext } from "@/db/queries/api-assessments";
 import { listFrameworks, listPeriods } from "@/db/queries/frameworks";
-import { listOrganisations } from "@/db/queries/places";
+import { listOrganisationsByCode } from "@/db/queries/places";
 import { assessmentSummary } from "@/lib/api/assessment-rows";
-import { pageOf } from "@/lib/api/endpoint";
 import { createAssessmentEndpoint, listAssessmentsEndpoint } from "@/lib/api/endpoints/assessments";
 import { resolveFilter, resolveFilterAll } from "@/lib/api/filters";
 import { route } from "@/lib/api/handle";
-import { canSeeAssessment } from "@/lib/permissions";
+import { draftsVisibleTo } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(listAssessmentsEndpoint, async ({ query, user }) => {
-  const [organisations, periods, frameworks] = await Promise.all([listOrganisations(), listPeriods(), listFrameworks()]);
+  const [organisations, periods, frameworks] = await Promise.all([listOrganisationsByCode({ code: query.organisation }), listPeriods(), listFrameworks()]);
   const organisation = resolveFilter(organisations, query.organisation, { param: "organisation", what: "organisation", codeOf: (o) => o.odsCode });
   const framework = resolveFilter(frameworks, query.framework, { param: "framework", what: "framework", codeOf: (f) => f.code });
   const periodMatches = resolveFilterAll(framework ? periods.filter((p) => p.frameworkId === framework.id) : periods, query.period, {
@@ -20,23 +19,22 @@ export const GET = route(listAssessmentsEndpoint, async ({ query, user }) => {
     what: "assessment period",
     codeOf: (p) => p.code,
   });
-  const rows = await listAssessmentsWithContext({
+  // Drafts are their own CIOs' and admins' only, as on the assessments page: filtered and paged in SQL.
+  const page = await pageAssessmentsWithContext({
     organisationId: organisation?.id,
     frameworkId: framework?.id,
     periodIds: periodMatches?.map((p) => p.id),
     status: query.status,
+    drafts: draftsVisibleTo(user),
+    limit: query.limit,
+    offset: query.offset,
   });
-  // Drafts are their own CIOs' and admins' only, as on the assessments page.
-  const page = pageOf(
-    rows.filter((a) => canSeeAssessment(user, a)),
-    query,
-  );
   return { total: page.total, items: page.items.map(assessmentSummary) };
 });
 
 // The same command as the "Start assessment" button: same permission check and history.
 export const POST = route(createAssessmentEndpoint, async ({ body, user }) => {
   const created = await createAssessment({ actor: user, organisationId: body.organisationId, periodId: body.periodId });
-  const [row] = await listAssessmentsWithContext({ assessmentId: created.id });
+  const [row] = await listAssessmentsWithContext({ assessmentId: created.id, drafts: "all" }); // its creator may see it
   return assessmentSummary(row!);
 });

@@ -1,5 +1,4 @@
-import { listFootprints, listOrganisations } from "@/db/queries/places";
-import { pageOf } from "@/lib/api/endpoint";
+import { listFootprints, pageOrganisations } from "@/db/queries/places";
 import { listOrganisationsEndpoint } from "@/lib/api/endpoints/organisations";
 import { resolveFilter } from "@/lib/api/filters";
 import { route } from "@/lib/api/handle";
@@ -8,11 +7,10 @@ import { organisationTypeLabels } from "@/lib/organisation-types";
 export const dynamic = "force-dynamic";
 
 export const GET = route(listOrganisationsEndpoint, async ({ query }) => {
-  const [organisations, footprints] = await Promise.all([listOrganisations(), listFootprints()]);
+  const footprints = await listFootprints();
   const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
   const byId = new Map(footprints.map((f) => [f.id, f]));
-  const shown = organisations.filter((o) => (!footprint || o.footprintIds.includes(footprint.id)) && (!query.type || o.type === query.type));
-  const page = pageOf(shown, query);
+  const page = await pageOrganisations({ footprintId: footprint?.id, type: query.type, limit: query.limit, offset: query.offset });
   return {
     total: page.total,
     items: page.items.map((o) => ({

@@ -1,5 +1,5 @@
 import { listDomains } from "@/db/queries/api-domains";
-import { listFootprints, listOrganisations } from "@/db/queries/places";
+import { listFootprints, listOrganisationsByCode } from "@/db/queries/places";
 import { listPlanProjects } from "@/db/queries/portfolio";
 import { pageOf } from "@/lib/api/endpoint";
 import { listProjectsEndpoint } from "@/lib/api/endpoints/projects";
@@ -10,7 +10,7 @@ import { filterPlanProjects, planPeriodLabel, projectFootprints } from "@/lib/po
 export const dynamic = "force-dynamic";
 
 export const GET = route(listProjectsEndpoint, async ({ query }) => {
-  const [{ projects, footprintsOf }, footprints, organisations, domains] = await Promise.all([listPlanProjects(), listFootprints(), listOrganisations(), listDomains()]);
+  const [{ projects, footprintsOf }, footprints, organisations, domains] = await Promise.all([listPlanProjects(), listFootprints(), listOrganisationsByCode({ code: query.owner }), listDomains()]);
   const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
   const owner = resolveFilter(organisations, query.owner, { param: "owner", what: "organisation", codeOf: (o) => o.odsCode });
   const domainIds = resolveFilterAll(domains, query.domain, { param: "domain", what: "domain", codeOf: (d) => d.code })?.map((d) => d.id);

@@ -1,7 +1,7 @@
 import { listReportedScoreRows } from "@/db/queries/api-scores";
 import { listFrameworks, listPeriods } from "@/db/queries/frameworks";
 import { listDomains } from "@/db/queries/api-domains";
-import { listFootprints, listOrganisations } from "@/db/queries/places";
+import { listFootprints, listOrganisationsByCode } from "@/db/queries/places";
 import { listScoresEndpoint } from "@/lib/api/endpoints/scores";
 import { resolveFilter, resolveFilterAll } from "@/lib/api/filters";
 import { route } from "@/lib/api/handle";
@@ -13,7 +13,7 @@ export const GET = route(listScoresEndpoint, async ({ query }) => {
     listFrameworks(),
     listPeriods(),
     listFootprints(),
-    listOrganisations(),
+    listOrganisationsByCode({ code: query.organisation }),
     listDomains(),
   ]);
   const framework = resolveFilter(frameworks, query.framework, { param: "framework", what: "framework", codeOf: (f) => f.code });

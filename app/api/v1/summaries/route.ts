@@ -17,7 +17,6 @@ export const GET = route(listSummariesEndpoint, async ({ query }) => {
     listOrganisations(),
     listSystems(),
   ]);
-  const system = systems[0];
   const framework = resolveFilter(frameworks, query.framework, { param: "framework", what: "framework", codeOf: (f) => f.code });
   const structures = (await Promise.all((framework ? [framework] : frameworks).map((f) => getFrameworkStructure({ frameworkId: f.id })))).flatMap((s) => (s ? [s] : []));
   const inScope = allPeriods.filter((p) => structures.some((s) => s.id === p.frameworkId));
@@ -31,23 +30,26 @@ export const GET = route(listSummariesEndpoint, async ({ query }) => {
     query.domain,
     { param: "domain", what: "domain", codeOf: (d) => d.code },
   )?.map((d) => d.id);
-  if (!system) return { items: [], total: 0 };
-
   const footprintsOf = new Map(organisations.map((o) => [o.id, o.footprintIds]));
+  const systemOf = new Map(organisations.map((o) => [o.id, o.systemId]));
   const perPeriod = await Promise.all(
     periods.map(async (period) => {
       const structure = structures.find((s) => s.id === period.frameworkId)!;
       const [reported, national] = await Promise.all([listReportedScoresByPeriod({ periodId: period.id }), getNationalAveragesByPeriod({ periodId: period.id })]);
       const sectionCode = new Map(structure.sections.map((s) => [s.id, s.code]));
-      return summaryRows({
-        framework: structure,
-        period,
-        domains: structure.domains.map((d) => ({ id: d.id, code: d.code, name: d.name, sectionCode: sectionCode.get(d.sectionId)! })),
-        system,
-        footprints,
-        organisations: reported.map((o) => ({ ...o, footprintIds: footprintsOf.get(o.id) ?? [] })),
-        national,
-      });
+      const domains = structure.domains.map((d) => ({ id: d.id, code: d.code, name: d.name, sectionCode: sectionCode.get(d.sectionId)! }));
+      // Each system's summary from its own organisations, then its footprints' and organisations'.
+      return systems.flatMap((system) =>
+        summaryRows({
+          framework: structure,
+          period,
+          domains,
+          system,
+          footprints: footprints.filter((f) => f.systemId === system.id),
+          organisations: reported.filter((o) => systemOf.get(o.id) === system.id).map((o) => ({ ...o, footprintIds: footprintsOf.get(o.id) ?? [] })),
+          national,
+        }),
+      );
     }),
   );
   const rows = perPeriod.flat().filter(

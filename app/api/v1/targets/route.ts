@@ -1,5 +1,5 @@
 import { getFrameworkStructure, listFrameworks, type FrameworkStructure } from "@/db/queries/frameworks";
-import { listFootprints, listOrganisations, listSystems } from "@/db/queries/places";
+import { listFootprints, listOrganisationsByCode, listOrganisationsByIds, listSystems } from "@/db/queries/places";
 import { countTargetsByScope } from "@/db/queries/target-counts";
 import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "@/db/queries/trajectories";
 import { listTargetsEndpoint } from "@/lib/api/endpoints/targets";
@@ -14,10 +14,10 @@ export const dynamic = "force-dynamic";
 type Scope = { level: TrajectoryScope["type"]; id: string; code: string | null; name: string };
 
 export const GET = route(listTargetsEndpoint, async ({ query }) => {
-  const [frameworks, footprints, organisations, systems] = await Promise.all([listFrameworks(), listFootprints(), listOrganisations(), listSystems()]);
+  const [frameworks, footprints, named, systems] = await Promise.all([listFrameworks(), listFootprints(), listOrganisationsByCode({ code: query.organisation }), listSystems()]);
   const framework = resolveFilter(frameworks, query.framework, { param: "framework", what: "framework", codeOf: (f) => f.code });
   const footprint = resolveFilter(footprints, query.footprint, { param: "footprint", what: "footprint", codeOf: (f) => f.code });
-  const organisation = resolveFilter(organisations, query.organisation, { param: "organisation", what: "organisation", codeOf: (o) => o.odsCode });
+  const organisation = resolveFilter(named, query.organisation, { param: "organisation", what: "organisation", codeOf: (o) => o.odsCode });
   const structures = (await Promise.all((framework ? [framework] : frameworks).map((f) => getFrameworkStructure({ frameworkId: f.id })))).flatMap((s) => (s ? [s] : []));
   const domainIds =
     resolveFilterAll(
@@ -32,15 +32,16 @@ export const GET = route(listTargetsEndpoint, async ({ query }) => {
     (!query.level || query.level === s.level) &&
     (!footprint || (s.level === "footprint" && s.id === footprint.id)) &&
     (!organisation || (s.level === "organisation" && s.id === organisation.id));
+  // Every scope with targets, per framework, and how many: known in one query, so that only
+  // the scopes on the page asked for have their trajectories built (a national data set has
+  // hundreds). A status filter needs every scope's trajectories, so it builds them all.
+  const counts = await countTargetsByScope({ domainIds });
+  const organisations = await listOrganisationsByIds({ ids: [...new Set([...counts.keys()].map((k) => k.split("|")[1]!))] });
   const allScopes: Scope[] = [
     ...systems.map((s) => ({ level: "system" as const, id: s.id, code: s.code, name: s.name })),
     ...footprints.map((f) => ({ level: "footprint" as const, id: f.id, code: f.code, name: f.name })),
     ...organisations.map((o) => ({ level: "organisation" as const, id: o.id, code: o.odsCode, name: o.name })),
   ].filter(wanted);
-  // Every scope with targets, per framework, and how many: known in one query, so that only
-  // the scopes on the page asked for have their trajectories built (a national data set has
-  // hundreds). A status filter needs every scope's trajectories, so it builds them all.
-  const counts = await countTargetsByScope({ domainIds });
   const groups = structures.flatMap((structure) =>
     allScopes.flatMap((scope) => {
       const n = counts.get(`${structure.id}|${scope.id}`) ?? 0;

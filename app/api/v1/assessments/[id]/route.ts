@@ -10,7 +10,8 @@ import { canSeeAssessment } from "@/lib/permissions";
 export const dynamic = "force-dynamic";
 
 export const GET = route(getAssessmentEndpoint, async ({ params, user }) => {
-  const [[row], detail] = await Promise.all([listAssessmentsWithContext({ assessmentId: params.id }), getAssessmentById({ assessmentId: params.id })]);
+  // Every draft is read here; canSeeAssessment decides below.
+  const [[row], detail] = await Promise.all([listAssessmentsWithContext({ assessmentId: params.id, drafts: "all" }), getAssessmentById({ assessmentId: params.id })]);
   // A draft someone may not see does not exist for them, as on the assessment page.
   if (!row || !detail || !canSeeAssessment(user, row)) throw notFound("That assessment");
   const structure = await getFrameworkStructure({ frameworkId: row.framework.id });

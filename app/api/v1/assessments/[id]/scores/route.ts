@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 // The same command as the form: same validation, same permission check, same history.
 export const PUT = route(saveAssessmentScoresEndpoint, async ({ params, body, user }) => {
-  const [row] = await listAssessmentsWithContext({ assessmentId: params.id });
+  const [row] = await listAssessmentsWithContext({ assessmentId: params.id, drafts: "all" }); // canSeeAssessment decides below
   if (!row) throw notFound("That assessment");
   // A draft someone may not see does not exist for them here either (a 403 would say it
   // does); the attempt is still recorded, as every refused change is.
