@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => null) }));
 
+import { GET as listSummaries } from "@/app/api/v1/summaries/route";
 import { GET as listTargets } from "@/app/api/v1/targets/route";
 import { getDb } from "@/db/client";
 import { getBoardView } from "@/db/queries/views/board-view";
@@ -105,5 +106,16 @@ describe("GET /targets over several systems", () => {
     }
     // The systems' own targets come first, then the footprints'.
     expect(all.data[0].level).toBe("system");
+  });
+});
+
+describe("GET /summaries over several systems", () => {
+  it("gives each system its own summary, from its own organisations", async () => {
+    const { secret } = await tokenFor(demo.viewer);
+    const answer = await call(listSummaries, apiRequest("/summaries?level=system&framework=DMA-2023&period=DMA-2025&limit=1000", { secret }));
+    expect(answer.status).toBe(200);
+    const rows = answer.body.data as { scopeId: string; scopeCode: string; domainCode: string; organisationCount?: number }[];
+    expect(new Set(rows.map((r) => r.scopeCode))).toEqual(new Set(["BOB", synthetic().code]));
+    expect(rows.filter((r) => r.scopeCode === synthetic().code)).toHaveLength(29);
   });
 });
