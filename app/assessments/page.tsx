@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusTag } from "@/components/status-tag";
 import { listAssessments, type AssessmentListItem } from "@/db/queries/assessments";
-import { listOrganisations } from "@/db/queries/places";
+import { SystemForm } from "@/components/system-select";
+import { listOrganisationsByIds } from "@/db/queries/places";
+import { getSystemScope } from "@/db/queries/system-scope";
+import { firstParam } from "@/lib/maturity-selection";
 import { requireUser } from "@/lib/auth/session";
 import { canSeeAssessment } from "@/lib/permissions";
 
@@ -38,16 +41,19 @@ function AssessmentTable({ items, caption, testId }: { items: AssessmentListItem
   );
 }
 
-export default async function AssessmentsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AssessmentsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const [assessments, organisations] = await Promise.all([listAssessments(), listOrganisations()]);
-  const ownOrganisations = organisations.filter((o) => user.organisationIds.includes(o.id));
+  const scope = await getSystemScope({ system: firstParam((await searchParams).system), organisationIds: user.organisationIds });
+  const [assessments, ownOrganisations] = await Promise.all([listAssessments({ systemId: scope.system?.id }), listOrganisationsByIds({ ids: user.organisationIds })]);
   const all = assessments.filter((a) => canSeeAssessment(user, a));
   const awaiting = all.filter((a) => a.status === "submitted");
   const mine = all.filter((a) => user.organisationIds.includes(a.organisationId));
   return (
     <>
       <h1>Assessments</h1>
+      <SystemForm scope={scope} label="Choose the system" />
       {user.role === "cio" && (
         <>
           <p>

@@ -72,9 +72,12 @@ export interface AssessmentListItem {
 export async function listAssessments({
   statuses,
   organisationIds,
+  systemId,
 }: {
   statuses?: ("draft" | "submitted" | "approved")[];
   organisationIds?: readonly string[];
+  /** Only this system's organisations'. */
+  systemId?: string;
 } = {}): Promise<AssessmentListItem[]> {
   if (organisationIds && organisationIds.length === 0) return [];
   const db = await getDb();
@@ -96,6 +99,7 @@ export async function listAssessments({
       and(
         statuses ? inArray(assessments.status, statuses) : undefined,
         organisationIds ? inArray(assessments.organisationId, [...organisationIds]) : undefined,
+        systemId ? eq(organisations.systemId, systemId) : undefined,
       ),
     )
     .orderBy(desc(assessmentPeriods.assessedOn), organisations.name);

@@ -1,5 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, lte } from "drizzle-orm";
+import type { ProjectStatus } from "@/lib/portfolio";
+import type { Rag } from "@/lib/rag";
 import { getDb } from "../client";
 import {
   benefitCategories,
@@ -91,6 +93,93 @@ export async function listPlanProjects({ systemId }: { systemId?: string } = {})
         footprintIds: placesOf.get(p.id) ?? [],
         capabilities: capabilitiesOf.get(p.id) ?? [],
       };
+    }),
+  };
+}
+
+const planRowColumns = {
+  id: projects.id,
+  code: projects.code,
+  title: projects.title,
+  domainId: projects.domainId,
+  domainCode: frameworkDomains.code,
+  domainName: frameworkDomains.name,
+  domainPosition: frameworkDomains.position,
+  stpPriority: projects.stpPriority,
+  fromYear: projects.fromYear,
+  toYear: projects.toYear,
+  status: projects.status,
+  rag: projects.rag,
+  ragReason: projects.ragReason,
+  ownerNote: projects.ownerNote,
+  programmeName: programmes.name,
+};
+
+/**
+ * One page of projects as listPlanProjects gives them (its order, tie-broken by id),
+ * filtered and paged in SQL by the filters that are plain columns: an owner, a priority,
+ * statuses, RAG and domains; and how many match. Owners, places and capabilities are read
+ * for the page's projects only, with their owners' footprints (for where each applies).
+ */
+export async function pagePlanProjects(filter: {
+  organisationId?: string;
+  stpPriority?: string;
+  status?: ProjectStatus;
+  rag?: Rag;
+  domainIds?: readonly string[];
+  limit: number;
+  offset: number;
+}) {
+  const db = await getDb();
+  const where = and(
+    filter.organisationId
+      ? exists(db.select().from(projectOwners).where(and(eq(projectOwners.projectId, projects.id), eq(projectOwners.organisationId, filter.organisationId))))
+      : undefined,
+    filter.stpPriority ? eq(projects.stpPriority, filter.stpPriority) : undefined,
+    filter.status ? eq(projects.status, filter.status) : undefined,
+    filter.rag ? eq(projects.rag, filter.rag) : undefined,
+    filter.domainIds ? inArray(projects.domainId, [...filter.domainIds]) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(planRowColumns)
+      .from(projects)
+      .innerJoin(frameworkDomains, eq(frameworkDomains.id, projects.domainId))
+      .leftJoin(programmes, eq(programmes.id, projects.programmeId))
+      .where(where)
+      .orderBy(asc(projects.fromYear), asc(projects.code), asc(projects.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(projects).where(where),
+  ]);
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return { projects: [], footprintsOf: new Map<string, string[]>(), total: counted?.n ?? 0 };
+  const [owners, places, links] = await Promise.all([
+    db
+      .select({ projectId: projectOwners.projectId, id: organisations.id, name: organisations.name, odsCode: organisations.odsCode })
+      .from(projectOwners)
+      .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
+      .where(inArray(projectOwners.projectId, ids))
+      .orderBy(asc(organisations.name)),
+    db.select().from(projectFootprints).where(inArray(projectFootprints.projectId, ids)),
+    db
+      .select({ projectId: projectCapabilities.projectId, uc: universalCapabilities.number, role: projectCapabilities.role })
+      .from(projectCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(inArray(projectCapabilities.projectId, ids))
+      .orderBy(asc(universalCapabilities.number)),
+  ]);
+  const ownerIds = [...new Set(owners.map((o) => o.id))];
+  const served = ownerIds.length ? await db.select().from(organisationFootprints).where(inArray(organisationFootprints.organisationId, ownerIds)) : [];
+  const ownersOf = groupBy(owners, (o) => o.projectId, ({ id, name, odsCode }) => ({ id, name, odsCode }));
+  const placesOf = groupBy(places, (f) => f.projectId, (f) => f.footprintId);
+  const capabilitiesOf = groupBy(links, (l) => l.projectId, ({ uc, role }) => ({ uc, role }));
+  return {
+    total: counted?.n ?? 0,
+    footprintsOf: groupBy(served, (s) => s.organisationId, (s) => s.footprintId),
+    projects: rows.map((p) => {
+      const mine = ownersOf.get(p.id) ?? [];
+      return { ...p, owners: mine, ownerIds: mine.map((o) => o.id), footprintIds: placesOf.get(p.id) ?? [], capabilities: capabilitiesOf.get(p.id) ?? [] };
     }),
   };
 }

@@ -8,6 +8,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => null) }
 import { GET as listSummaries } from "@/app/api/v1/summaries/route";
 import { GET as listTargets } from "@/app/api/v1/targets/route";
 import { getDb } from "@/db/client";
+import { listAssessments } from "@/db/queries/assessments";
 import { getBoardView } from "@/db/queries/views/board-view";
 import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
 import { getHeatmapView } from "@/db/queries/views/heatmap";
@@ -78,6 +79,14 @@ describe("one system per page", () => {
     expect(trajectories!.scope).toEqual({ type: "system", id: systemId });
     expect(trajectories!.organisations.every((o) => o.systemId === systemId)).toBe(true);
     expect(trajectories!.scopeParams.system).toBe(code);
+  });
+
+  it("lists one system's assessments", async () => {
+    const bob = await listAssessments({ systemId: (await getHeatmapView({ organisationIds: [rth] })).data!.system!.id });
+    expect(bob.some((a) => a.organisationId === rth)).toBe(true);
+    expect(bob.every((a) => !orgsOf(synthetic().id!).has(a.organisationId))).toBe(true);
+    const theirs = await listAssessments({ systemId: synthetic().id! });
+    expect(theirs.length).toBe(plan.assessments.filter((a) => orgsOf(synthetic().id!).has(a.organisationId)).length);
   });
 
   it("opens an organisation's trajectories in its own system", async () => {
