@@ -42,20 +42,20 @@ export function PeriodSelect({ selection, showCounts = true }: { selection: Matu
 export function FootprintSelect({ selection }: { selection: MaturitySelection }) {
   return (
     <>
-    <SystemSelect scope={selection} />
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor="footprint">
-        Footprint
-      </label>
-      <select className="nhsuk-select" id="footprint" name="footprint" defaultValue={selection.footprint?.code ?? ""}>
-        <option value="">Whole system{selection.system ? ` (${selection.system.code})` : ""}</option>
-        {selection.footprints.map((f) => (
-          <option key={f.id} value={f.code}>
-            {f.name}
-          </option>
-        ))}
-      </select>
-    </div>
+      <SystemSelect scope={selection} />
+      <div className="nhsuk-form-group">
+        <label className="nhsuk-label" htmlFor="footprint">
+          Footprint
+        </label>
+        <select className="nhsuk-select" id="footprint" name="footprint" defaultValue={selection.footprint?.code ?? ""}>
+          <option value="">Whole system{selection.system ? ` (${selection.system.code})` : ""}</option>
+          {selection.footprints.map((f) => (
+            <option key={f.id} value={f.code}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
     </>
   );
 }
