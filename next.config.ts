@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and reads it from its own package folder at run time; bundling it
@@ -7,6 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: [...securityHeaders] }];
+  },
 };
 
 export default nextConfig;
