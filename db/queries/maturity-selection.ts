@@ -1,15 +1,21 @@
 import "server-only";
 import { getFrameworkStructure, listFrameworks, listPeriodsWithReportedCounts } from "./frameworks";
-import { listFootprints } from "./places";
+import { getOrganisationById, listFootprints } from "./places";
+import { isUuid } from "@/lib/ids";
 import { getSystemScope } from "./system-scope";
 import { defaultPeriod, pickByCode } from "@/lib/maturity-selection";
-import { systemOfPlace, type SystemRequest } from "@/lib/system-scope";
+import type { SystemRequest } from "@/lib/system-scope";
 
-/** The choices a maturity page offers and the ones the URL selects, within one system. */
-export async function getMaturitySelection(params: { framework?: string; period?: string; footprint?: string } & SystemRequest) {
-  const [frameworks, scope, allFootprints] = await Promise.all([listFrameworks(), getSystemScope(params), listFootprints()]);
-  const { systems } = scope;
-  const system = systemOfPlace(systems, scope.system, params.system, pickByCode(allFootprints, params.footprint)?.systemId);
+/**
+ * The choices a maturity page offers and the ones the URL selects, within one system. An
+ * organisation the URL names (by id) is shown within its own system unless ?system= names
+ * another; `organisation` is null then, or when it names none.
+ */
+export async function getMaturitySelection(params: { framework?: string; period?: string; footprint?: string; organisation?: string } & SystemRequest) {
+  const asked = params.organisation && isUuid(params.organisation) ? await getOrganisationById({ organisationId: params.organisation }) : null;
+  const request = { ...params, organisationIds: asked ? [asked.id] : params.organisationIds };
+  const [frameworks, { systems, system }, allFootprints] = await Promise.all([listFrameworks(), getSystemScope(request), listFootprints()]);
+  const organisation = asked && asked.systemId === system?.id ? asked : null;
   const footprints = allFootprints.filter((f) => f.systemId === system?.id);
   const framework = pickByCode(frameworks, params.framework) ?? frameworks[0];
   if (!framework) return null;
@@ -19,6 +25,6 @@ export async function getMaturitySelection(params: { framework?: string; period?
   ]);
   const period = pickByCode(periods, params.period) ?? defaultPeriod(periods);
   const footprint = pickByCode(footprints, params.footprint) ?? null;
-  return { frameworks, framework, structure: structure!, periods, period: period ?? null, footprints, footprint, systems, system };
+  return { frameworks, framework, structure: structure!, periods, period: period ?? null, footprints, footprint, systems, system, organisation };
 }
 export type MaturitySelection = NonNullable<Awaited<ReturnType<typeof getMaturitySelection>>>;

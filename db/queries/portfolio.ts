@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, exists, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, lte, type SQL } from "drizzle-orm";
 import type { ProjectStatus } from "@/lib/portfolio";
 import type { Rag } from "@/lib/rag";
-import { getDb } from "../client";
+import { getDb, type Database } from "../client";
 import {
   benefitCategories,
   footprints,
@@ -22,81 +22,6 @@ import {
   universalCapabilities,
 } from "../schema";
 
-/**
- * Every project (or one system's) with its domain, owners, footprints and capabilities,
- * for the capability plan: five queries whatever the number of projects (filtering is
- * lib/portfolio's).
- */
-export async function listPlanProjects({ systemId }: { systemId?: string } = {}) {
-  const db = await getDb();
-  const inSystem = systemId ? eq(projects.systemId, systemId) : undefined;
-  const ofProjectsInSystem = (column: typeof projectOwners.projectId | typeof projectFootprints.projectId | typeof projectCapabilities.projectId) =>
-    systemId ? inArray(column, db.select({ id: projects.id }).from(projects).where(eq(projects.systemId, systemId))) : undefined;
-  const [rows, owners, places, links, served] = await Promise.all([
-    db
-      .select({
-        id: projects.id,
-        code: projects.code,
-        title: projects.title,
-        domainId: projects.domainId,
-        domainCode: frameworkDomains.code,
-        domainName: frameworkDomains.name,
-        domainPosition: frameworkDomains.position,
-        stpPriority: projects.stpPriority,
-        fromYear: projects.fromYear,
-        toYear: projects.toYear,
-        status: projects.status,
-        rag: projects.rag,
-        ragReason: projects.ragReason,
-        ownerNote: projects.ownerNote,
-        programmeName: programmes.name,
-      })
-      .from(projects)
-      .innerJoin(frameworkDomains, eq(frameworkDomains.id, projects.domainId))
-      .leftJoin(programmes, eq(programmes.id, projects.programmeId))
-      .where(inSystem)
-      .orderBy(asc(projects.fromYear), asc(projects.code)),
-    db
-      .select({ projectId: projectOwners.projectId, id: organisations.id, name: organisations.name, odsCode: organisations.odsCode })
-      .from(projectOwners)
-      .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
-      .where(ofProjectsInSystem(projectOwners.projectId))
-      .orderBy(asc(organisations.name)),
-    db.select().from(projectFootprints).where(ofProjectsInSystem(projectFootprints.projectId)),
-    db
-      .select({ projectId: projectCapabilities.projectId, uc: universalCapabilities.number, role: projectCapabilities.role })
-      .from(projectCapabilities)
-      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
-      .where(ofProjectsInSystem(projectCapabilities.projectId))
-      .orderBy(asc(universalCapabilities.number)),
-    systemId
-      ? db
-          .select({ organisationId: organisationFootprints.organisationId, footprintId: organisationFootprints.footprintId })
-          .from(organisationFootprints)
-          .innerJoin(organisations, eq(organisations.id, organisationFootprints.organisationId))
-          .where(eq(organisations.systemId, systemId))
-      : db.select().from(organisationFootprints),
-  ]);
-  const footprintsOf = groupBy(served, (s) => s.organisationId, (s) => s.footprintId);
-  // Grouped once, not filtered per project: 5,000 projects × 7,000 owners is 35 million comparisons.
-  const ownersOf = groupBy(owners, (o) => o.projectId, ({ id, name, odsCode }) => ({ id, name, odsCode }));
-  const placesOf = groupBy(places, (f) => f.projectId, (f) => f.footprintId);
-  const capabilitiesOf = groupBy(links, (l) => l.projectId, ({ uc, role }) => ({ uc, role }));
-  return {
-    footprintsOf,
-    projects: rows.map((p) => {
-      const mine = ownersOf.get(p.id) ?? [];
-      return {
-        ...p,
-        owners: mine,
-        ownerIds: mine.map((o) => o.id),
-        footprintIds: placesOf.get(p.id) ?? [],
-        capabilities: capabilitiesOf.get(p.id) ?? [],
-      };
-    }),
-  };
-}
-
 const planRowColumns = {
   id: projects.id,
   code: projects.code,
@@ -114,6 +39,67 @@ const planRowColumns = {
   ownerNote: projects.ownerNote,
   programmeName: programmes.name,
 };
+
+type ProjectIdColumn = typeof projectOwners.projectId | typeof projectFootprints.projectId | typeof projectCapabilities.projectId;
+
+/** The owners, footprints and capabilities of the projects `which` picks by project id: three queries. */
+async function readProjectDetails(db: Database, which: (column: ProjectIdColumn) => SQL | undefined) {
+  return Promise.all([
+    db
+      .select({ projectId: projectOwners.projectId, id: organisations.id, name: organisations.name, odsCode: organisations.odsCode })
+      .from(projectOwners)
+      .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
+      .where(which(projectOwners.projectId))
+      .orderBy(asc(organisations.name)),
+    db.select().from(projectFootprints).where(which(projectFootprints.projectId)),
+    db
+      .select({ projectId: projectCapabilities.projectId, uc: universalCapabilities.number, role: projectCapabilities.role })
+      .from(projectCapabilities)
+      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
+      .where(which(projectCapabilities.projectId))
+      .orderBy(asc(universalCapabilities.number)),
+  ]);
+}
+
+/** Each project row with its owners, footprints and capabilities, grouped once (not filtered per project: 5,000 × 7,000 comparisons). */
+function withDetails<R extends { id: string }>(rows: R[], [owners, places, links]: Awaited<ReturnType<typeof readProjectDetails>>) {
+  const ownersOf = groupBy(owners, (o) => o.projectId, ({ id, name, odsCode }) => ({ id, name, odsCode }));
+  const placesOf = groupBy(places, (f) => f.projectId, (f) => f.footprintId);
+  const capabilitiesOf = groupBy(links, (l) => l.projectId, ({ uc, role }) => ({ uc, role }));
+  return rows.map((p) => {
+    const mine = ownersOf.get(p.id) ?? [];
+    return { ...p, owners: mine, ownerIds: mine.map((o) => o.id), footprintIds: placesOf.get(p.id) ?? [], capabilities: capabilitiesOf.get(p.id) ?? [] };
+  });
+}
+
+/**
+ * Every project (or one system's) with its domain, owners, footprints and capabilities,
+ * for the capability plan: five queries whatever the number of projects (filtering is
+ * lib/portfolio's).
+ */
+export async function listPlanProjects({ systemId }: { systemId?: string } = {}) {
+  const db = await getDb();
+  const inSystem = (column: ProjectIdColumn) => (systemId ? inArray(column, db.select({ id: projects.id }).from(projects).where(eq(projects.systemId, systemId))) : undefined);
+  const [rows, details, served] = await Promise.all([
+    db
+      .select(planRowColumns)
+      .from(projects)
+      .innerJoin(frameworkDomains, eq(frameworkDomains.id, projects.domainId))
+      .leftJoin(programmes, eq(programmes.id, projects.programmeId))
+      .where(systemId ? eq(projects.systemId, systemId) : undefined)
+      .orderBy(asc(projects.fromYear), asc(projects.code)),
+    readProjectDetails(db, inSystem),
+    systemId
+      ? db
+          .select({ organisationId: organisationFootprints.organisationId, footprintId: organisationFootprints.footprintId })
+          .from(organisationFootprints)
+          .innerJoin(organisations, eq(organisations.id, organisationFootprints.organisationId))
+          .where(eq(organisations.systemId, systemId))
+      : db.select().from(organisationFootprints),
+  ]);
+  return { footprintsOf: groupBy(served, (s) => s.organisationId, (s) => s.footprintId), projects: withDetails(rows, details) };
+}
+export type PlanProject = Awaited<ReturnType<typeof listPlanProjects>>["projects"][number];
 
 /**
  * One page of projects as listPlanProjects gives them (its order, tie-broken by id),
@@ -152,36 +138,13 @@ export async function pagePlanProjects(filter: {
       .offset(filter.offset),
     db.select({ n: count() }).from(projects).where(where),
   ]);
+  const total = counted?.n ?? 0;
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return { projects: [], footprintsOf: new Map<string, string[]>(), total: counted?.n ?? 0 };
-  const [owners, places, links] = await Promise.all([
-    db
-      .select({ projectId: projectOwners.projectId, id: organisations.id, name: organisations.name, odsCode: organisations.odsCode })
-      .from(projectOwners)
-      .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
-      .where(inArray(projectOwners.projectId, ids))
-      .orderBy(asc(organisations.name)),
-    db.select().from(projectFootprints).where(inArray(projectFootprints.projectId, ids)),
-    db
-      .select({ projectId: projectCapabilities.projectId, uc: universalCapabilities.number, role: projectCapabilities.role })
-      .from(projectCapabilities)
-      .innerJoin(universalCapabilities, eq(universalCapabilities.id, projectCapabilities.capabilityId))
-      .where(inArray(projectCapabilities.projectId, ids))
-      .orderBy(asc(universalCapabilities.number)),
-  ]);
-  const ownerIds = [...new Set(owners.map((o) => o.id))];
+  if (ids.length === 0) return { projects: [], footprintsOf: new Map<string, string[]>(), total };
+  const details = await readProjectDetails(db, (column) => inArray(column, ids));
+  const ownerIds = [...new Set(details[0].map((o) => o.id))];
   const served = ownerIds.length ? await db.select().from(organisationFootprints).where(inArray(organisationFootprints.organisationId, ownerIds)) : [];
-  const ownersOf = groupBy(owners, (o) => o.projectId, ({ id, name, odsCode }) => ({ id, name, odsCode }));
-  const placesOf = groupBy(places, (f) => f.projectId, (f) => f.footprintId);
-  const capabilitiesOf = groupBy(links, (l) => l.projectId, ({ uc, role }) => ({ uc, role }));
-  return {
-    total: counted?.n ?? 0,
-    footprintsOf: groupBy(served, (s) => s.organisationId, (s) => s.footprintId),
-    projects: rows.map((p) => {
-      const mine = ownersOf.get(p.id) ?? [];
-      return { ...p, owners: mine, ownerIds: mine.map((o) => o.id), footprintIds: placesOf.get(p.id) ?? [], capabilities: capabilitiesOf.get(p.id) ?? [] };
-    }),
-  };
+  return { total, footprintsOf: groupBy(served, (s) => s.organisationId, (s) => s.footprintId), projects: withDetails(rows, details) };
 }
 
 function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
@@ -194,7 +157,6 @@ function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row:
   }
   return groups;
 }
-export type PlanProject = Awaited<ReturnType<typeof listPlanProjects>>["projects"][number];
 
 /** The choices the capability plan's filters offer (within one system, if given). */
 export async function listPlanFilterOptions({ systemId }: { systemId?: string } = {}) {

@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listDomainScoresWithCodes } from "@/db/queries/domain-scores";
 import { listFrameworks, listPeriods } from "@/db/queries/frameworks";
-import { listFootprints, listOrganisations } from "@/db/queries/places";
-import { getSystemScope } from "@/db/queries/system-scope";
+import { listFootprints, listOrganisations, listSystems } from "@/db/queries/places";
 import { getBoardView } from "@/db/queries/views/board-view";
 import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
 import { getHeatmapView } from "@/db/queries/views/heatmap";
@@ -86,7 +85,7 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
       system: code("system").optional(),
     }),
     async build(query, user) {
-      const [frameworks, periods, footprints, organisations, { systems }] = await Promise.all([listFrameworks(), listPeriods(), listFootprints(), listOrganisations(), getSystemScope({})]);
+      const [frameworks, periods, footprints, organisations, systems] = await Promise.all([listFrameworks(), listPeriods(), listFootprints(), listOrganisations(), listSystems()]);
       const system = query.system ? (systems.find((s) => s.code === query.system) ?? unknownChoice("system", query.system)) : undefined;
       const framework = query.framework ? (frameworks.find((f) => f.code === query.framework) ?? unknownChoice("framework", query.framework)) : undefined;
       let periodId: string | undefined;

@@ -3,13 +3,12 @@ import Link from "next/link";
 import { FootprintSelect, FrameworkSelect } from "@/components/maturity/selection-fields";
 import { TrajectoryStatusTag } from "@/components/trajectories/trajectory-status-tag";
 import { getMaturitySelection } from "@/db/queries/maturity-selection";
-import { getOrganisationById, listOrganisations } from "@/db/queries/places";
+import { listOrganisations } from "@/db/queries/places";
 import { listPlanProjects } from "@/db/queries/portfolio";
 import { getTrajectoryData, type TrajectoryScope } from "@/db/queries/trajectories";
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { gapToDelivery } from "@/lib/gap-to-delivery";
-import { isUuid } from "@/lib/ids";
 import { formatPercent } from "@/lib/maturity";
 import { firstParam } from "@/lib/maturity-selection";
 import { filterPlanProjects, projectStatusLabels } from "@/lib/portfolio";
@@ -22,18 +21,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function GapToDeliveryPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
-  const organisationParam = firstParam(params.organisation);
-  const asked = organisationParam && isUuid(organisationParam) ? await getOrganisationById({ organisationId: organisationParam }) : null;
-  // An organisation's gaps are shown within its own system, unless the URL names another.
   const selection = await getMaturitySelection({
     framework: firstParam(params.framework),
     footprint: firstParam(params.footprint),
+    organisation: firstParam(params.organisation),
     system: firstParam(params.system),
-    organisationIds: asked ? [asked.id] : user.organisationIds,
+    organisationIds: user.organisationIds,
   });
   if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;
-  const { structure, footprint, system } = selection;
-  const organisation = asked?.systemId === system.id ? asked : null;
+  const { structure, footprint, system, organisation } = selection;
   const [organisations, plan] = await Promise.all([listOrganisations({ systemId: system.id }), listPlanProjects({ systemId: system.id })]);
   const scope: TrajectoryScope = organisation ? { type: "organisation", id: organisation.id } : footprint ? { type: "footprint", id: footprint.id } : { type: "system", id: system.id };
   const place = organisation?.name ?? footprint?.name ?? system.name;

@@ -1,9 +1,8 @@
 import "server-only";
 import { listPlanFilterOptions, listPlanProjects } from "../portfolio";
-import { listFootprints } from "../places";
 import { getSystemScope } from "../system-scope";
 import { filterPlanProjects } from "@/lib/portfolio";
-import { systemOfPlace, type SystemRequest } from "@/lib/system-scope";
+import type { SystemRequest } from "@/lib/system-scope";
 
 /**
  * The capability plan's projects in one system and the filters chosen (by footprint code,
@@ -12,8 +11,8 @@ import { systemOfPlace, type SystemRequest } from "@/lib/system-scope";
  * `unknown` names them, for callers that must refuse instead.
  */
 export async function getCapabilityPlanView(params: { footprint?: string; organisation?: string; priority?: string } & SystemRequest) {
-  const [scope, allFootprints] = await Promise.all([getSystemScope(params), listFootprints()]);
-  const system = systemOfPlace(scope.systems, scope.system, params.system, allFootprints.find((f) => f.code === params.footprint)?.systemId);
+  const scope = await getSystemScope(params);
+  const { system } = scope;
   const systemId = system?.id;
   const [{ projects, footprintsOf }, options] = await Promise.all([listPlanProjects({ systemId }), listPlanFilterOptions({ systemId })]);
   const footprint = options.footprints.find((f) => f.code === params.footprint);

@@ -1,8 +1,7 @@
 import "server-only";
 import { getMaturitySelection } from "../maturity-selection";
-import { getOrganisationById, listOrganisations } from "../places";
+import { listOrganisations } from "../places";
 import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "../trajectories";
-import { isUuid } from "@/lib/ids";
 import { systemParams, type SystemRequest } from "@/lib/system-scope";
 import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt, summaryDomainIds } from "@/lib/trajectory-view";
 
@@ -13,12 +12,15 @@ import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt,
  */
 export async function getTrajectoriesView(params: { framework?: string; footprint?: string; organisation?: string; asAt?: string; today: string } & SystemRequest) {
   const asAt = parseAsAt(params.asAt, params.today);
-  const asked = params.organisation && isUuid(params.organisation) ? await getOrganisationById({ organisationId: params.organisation }) : null;
-  // An organisation's trajectories are shown within its own system, unless the URL names another.
-  const selection = await getMaturitySelection({ framework: params.framework, footprint: params.footprint, system: params.system, organisationIds: asked ? [asked.id] : params.organisationIds });
+  const selection = await getMaturitySelection({
+    framework: params.framework,
+    footprint: params.footprint,
+    organisation: params.organisation,
+    system: params.system,
+    organisationIds: params.organisationIds,
+  });
   if (!selection?.system) return null;
-  const { structure, footprint, system } = selection;
-  const organisation = asked?.systemId === system.id ? asked : null;
+  const { structure, footprint, system, organisation } = selection;
   const scope: TrajectoryScope = organisation
     ? { type: "organisation", id: organisation.id }
     : footprint
