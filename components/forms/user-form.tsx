@@ -38,7 +38,7 @@ export function UserForm({ organisations, user }: Props) {
           </div>
           <div className={groupClass(state, "password")}>
             <label className="nhsuk-label" htmlFor="password">
-              Password (at least 12 characters; leave blank for NHSmail-only sign-in)
+              Password (at least 12 characters and not a common one; leave blank for NHSmail-only sign-in)
             </label>
             <FieldError state={state} field="password" />
             <input className="nhsuk-input" id="password" aria-describedby={describedBy(state, "password")} name="password" type="password" autoComplete="new-password" />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "../roles";
+import { passwordProblem } from "../auth/password-policy";
 
 const organisationIds = z.preprocess(
   (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
@@ -20,16 +21,18 @@ export const newUserSchema = z
   .object({
     email: z.email({ error: "Enter an email address in the right format, like name@nhs.net" }).transform((e) => e.toLowerCase()),
     name: z.string().trim().min(1, { error: "Enter the person's name" }).max(200),
-    password: z
-      .string()
-      .max(256)
-      .refine((p) => p === "" || p.length >= 12, { error: "Enter a password of at least 12 characters, or leave it blank for NHSmail-only sign-in" }),
+    password: z.string(), // checked below, with the email and name it must not contain
     role: z.enum(roles, { error: "Choose a role" }),
     organisationIds,
   })
   .refine((v) => v.role !== "cio" || v.organisationIds.length > 0, {
     error: "Choose at least one organisation for a CIO",
     path: ["organisationIds"],
+  })
+  // Blank: the person signs in with NHSmail only.
+  .superRefine((v, context) => {
+    const problem = v.password === "" ? null : passwordProblem(v.password, v);
+    if (problem) context.addIssue({ code: "custom", path: ["password"], message: `${problem}, or leave it blank for NHSmail-only sign-in` });
   });
 
 export const newPeriodSchema = z.object({

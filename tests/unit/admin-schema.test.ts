@@ -82,10 +82,10 @@ describe("newUserSchema", () => {
 
   it.each([
     ["", true], // blank: NHSmail-only sign-in
-    ["x".repeat(12), true],
+    ["kettle-orbit-m", true],
     ["correct horse battery", true],
-    ["x".repeat(256), true],
-    ["x".repeat(11), false],
+    ["kettle orbit meadow ".repeat(12).slice(0, 256), true],
+    ["kettle-orbi", false],
     ["a", false],
   ])("password %j → accepted: %s", (password, ok) => {
     const result = newUserSchema.safeParse({ ...valid, password });
@@ -97,12 +97,19 @@ describe("newUserSchema", () => {
     }
   });
 
+  it("refuses a common password, and one built on the person's own name, next to the password field", () => {
+    expect(issues(newUserSchema.safeParse({ ...valid, password: "Password1234!" }))).toEqual([
+      ["password", "That password is too common: attackers try it first. Choose a longer phrase, such as three unrelated words, or leave it blank for NHSmail-only sign-in"],
+    ]);
+    expect(issues(newUserSchema.safeParse({ ...valid, password: "adeyemi-2026-trust" })).map(([path]) => path)).toEqual(["password"]);
+  });
+
   it("rejects a password over 256 characters", () => {
     expect(issues(newUserSchema.safeParse({ ...valid, password: "x".repeat(257) })).map(([path]) => path)).toEqual(["password"]);
   });
 
   it("keeps the password exactly as typed (no trimming)", () => {
-    expect(newUserSchema.parse({ ...valid, password: "  twelve chars  " }).password).toBe("  twelve chars  ");
+    expect(newUserSchema.parse({ ...valid, password: "  kettle orbit  " }).password).toBe("  kettle orbit  ");
   });
 
   it("a CIO needs at least one organisation", () => {
