@@ -8,6 +8,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { bookSignInAttempt, recordSignInAttempt, signInSucceeded } from "@/db/commands/sign-in-throttle";
 import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
+import { nowInSeconds, sessionAlive, sessionLimits } from "@/lib/auth/session-lifetime";
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword("no account has this password"));
@@ -21,12 +22,16 @@ const credentialsSchema = z.object({ email: z.email(), password: z.string().min(
 
 // Auth.js keeps only the user's id in its signed cookie; role and scope are read from the
 // database on every request (lib/auth/session.ts), so revoking a role works at once.
+// The cookie also carries when the person signed in and was last seen: the session ends
+// after SESSION_IDLE_MINUTES without a page opened (the proxy re-issues the cookie on each
+// page) and SESSION_MAX_HOURS after signing in (lib/auth/session-lifetime.ts).
 function config(): NextAuthConfig {
   const e = env();
+  const limits = sessionLimits(e);
   return {
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: limits.idleSeconds },
     pages: { signIn: "/login" },
     providers: [
       Credentials({
@@ -78,11 +83,16 @@ function config(): NextAuthConfig {
         return Boolean(known && !known.disabledAt);
       },
       async jwt({ token, user, account }) {
+        const now = nowInSeconds();
         if (account?.provider === "microsoft-entra-id" && user?.email) {
           token.uid = (await getUserCredentialsByEmail({ email: user.email }))?.id;
         } else if (user?.id) {
           token.uid = user.id;
         }
+        if (user) token.signedInAt = now;
+        // null ends the session: Auth.js clears the cookie and auth() answers signed out.
+        if (!sessionAlive(token, now, limits)) return null;
+        token.lastSeen = now;
         return token;
       },
       session({ session, token }) {

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { nonPageContentSecurityPolicy, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and reads it from its own package folder at run time; bundling it
@@ -9,7 +9,11 @@ const nextConfig: NextConfig = {
   // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: [...securityHeaders] }];
+    return [
+      { source: "/:path*", headers: [...securityHeaders] },
+      // Pages get theirs, with a nonce, from proxy.ts; this one is for everything else.
+      { source: "/(api|export|_next|assets|nhsuk)/:path*", headers: [{ key: "Content-Security-Policy", value: nonPageContentSecurityPolicy }] },
+    ];
   },
 };
 

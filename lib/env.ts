@@ -29,6 +29,10 @@ const envSchema = z
     // How many proxies of ours (load balancers) stand in front of the app, each appending to
     // X-Forwarded-For: sign-in throttling then counts failures per client address as well.
     TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
+    // A session ends after this long without a page being opened, and this long after signing
+    // in whatever happens (NHS information governance: unattended screens, shared PCs).
+    SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1440").default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(7 * 24, "must be at most 168").default(12),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),

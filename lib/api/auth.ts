@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { getApiTokenByHash } from "@/db/queries/api-tokens";
 import { getUserWithScope, type UserWithScope } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isCrossSite } from "@/lib/same-origin";
 import { AppError, forbidden } from "@/lib/errors";
 import { hashApiTokenSecret } from "./token-secret";
 import { apiTokenAllows, apiTokenStatus, isWellFormedApiTokenSecret, parseAuthorizationHeader, shouldRecordUse, type ApiTokenScope } from "./tokens";
@@ -51,7 +52,13 @@ export async function authenticateApiRequest(request: Request, now: Date = new D
 }
 
 /** A read-only token may not change anything, whatever its owner's role allows; a refusal is recorded. */
-export async function assertMayUseMethod(principal: ApiPrincipal, method: string, path: string): Promise<void> {
+export async function assertMayUseMethod(principal: ApiPrincipal, method: string, path: string, request: Request): Promise<void> {
+  // A session cookie goes with any request the browser sends, even from another site's page:
+  // a change made with one must come from this site's own pages.
+  if (principal.via === "session" && method !== "GET" && isCrossSite(request)) {
+    await recordDenied(await getDb(), principal.user, { action: `api.${method.toLowerCase()} ${path}`, entityType: "origin", entityId: request.headers.get("origin") ?? "" });
+    throw forbidden("Changes through the API with a signed-in session can only come from this site's own pages; scripts should use an API token.");
+  }
   if (principal.via === "token" && !apiTokenAllows(principal.scope, method)) {
     await recordDenied(await getDb(), principal.user, { action: `api.${method.toLowerCase()} ${path}`, entityType: "api_token", entityId: principal.tokenId });
     throw forbidden("This API token is read only: create a token that may read and write on your profile page to change data.");

@@ -48,7 +48,7 @@ export function route(endpoint: Endpoint, typedHandler: (input: never) => Promis
   const run = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authenticateApiRequest(request);
-      await assertMayUseMethod(principal, endpoint.method, new URL(request.url).pathname);
+      await assertMayUseMethod(principal, endpoint.method, new URL(request.url).pathname, request);
       // Next gives routes without dynamic segments no params at all.
       const params = parseParams(endpoint.params, (await context?.params) ?? {});
       const url = new URL(request.url);

@@ -76,7 +76,9 @@ try {
   const prepared = await prepareNationalDatabase();
 
   const targets = benchTargets({ organisationId: prepared.organisationId });
-  const serverEnv = { DATABASE_URL: nationalUrl, AUTH_SECRET: authSecret };
+  // Each virtual client signs in once and does not keep the re-issued cookie, as a browser
+  // would: sessions must outlive the run rather than go idle after 30 minutes.
+  const serverEnv = { DATABASE_URL: nationalUrl, AUTH_SECRET: authSecret, SESSION_IDLE_MINUTES: "720" };
 
   step("Capturing each target's SQL, HTML and scripts (one request each, query log on)");
   const queryLog = path.join(work, "queries.ndjson");
@@ -157,7 +159,7 @@ try {
   if (!values["no-pglite"]) {
     step("The same pages on the embedded PGlite database");
     const dataDir = await pgliteNationalDataDir();
-    const pgliteServer = await startServer(root, { DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: authSecret });
+    const pgliteServer = await startServer(root, { DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: authSecret, SESSION_IDLE_MINUTES: "720" });
     try {
       const cookie = await signInCookie(pgliteServer.url);
       const agent = keepAliveAgent(settings.concurrency);

@@ -13,6 +13,7 @@ import { GET as listAssessments, POST as createAssessmentRoute } from "@/app/api
 import { PUT as saveScores } from "@/app/api/v1/assessments/[id]/scores/route";
 import { createApiToken, revokeApiToken } from "@/db/commands/api-tokens";
 import { createAssessment } from "@/db/commands/assessments";
+import { createPeriod } from "@/db/commands/periods";
 import { createUser, setUserDisabled, updateUserAccess } from "@/db/commands/users";
 import { apiTokens, auditLog, domainScores } from "@/db/schema";
 import { listScoresEndpoint } from "@/lib/api/endpoints/scores";
@@ -134,6 +135,42 @@ describe("403: a read-only token may not write", () => {
     const refusals = await db.select().from(auditLog).where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "api_token"), eq(auditLog.actorId, user.id)));
     expect(refusals.map((r) => (r.after as { attempted: string }).attempted).sort()).toEqual(["api.post /api/v1/assessments", `api.put /api/v1/assessments/${draft.id}/scores`]);
     expect(await db.select().from(domainScores).where(eq(domainScores.assessmentId, draft.id))).toEqual([]);
+  });
+});
+
+describe("the origin of a change made with the session cookie", () => {
+  let draftId: string;
+  const host = new URL(apiRequest("/").url).host;
+  const body = (version: number) => ({ version, scores: allScores(s.dmiDomains.map((d) => d.code), 40) });
+  const email = "origin.cio@nhs.net";
+  beforeAll(async () => {
+    const admin = await actor(demo.admin);
+    await createUser({ actor: admin, email, name: "Origin CIO", password: "", role: "cio", organisationIds: [s.byOds("RXQ")] });
+    const period = await createPeriod({ actor: admin, frameworkId: s.dmi.id, code: "2019-ORIGIN", name: "Origin checks 2019", assessedOn: "2019-03-31" });
+    draftId = (await createAssessment({ actor: await actor(email), organisationId: s.byOds("RXQ"), periodId: period.id })).id;
+  });
+
+  it("refuses a change sent from another site's page (the cookie goes along anyway), and records the refusal", async () => {
+    const cio = await actor(email);
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(cio);
+    const refused = await call(saveScores, apiRequest(`/assessments/${draftId}/scores`, { method: "PUT", body: body(1), headers: { origin: "https://evil.example", host } }), { id: draftId });
+    expect(refused.status).toBe(403);
+    expect(errorBodySchema.parse(refused.body).error.message).toMatch(/only come from this site's own pages/);
+    const db = await testDb();
+    expect(await db.select().from(domainScores).where(eq(domainScores.assessmentId, draftId))).toEqual([]);
+    const [denied] = await db.select().from(auditLog).where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "origin"), eq(auditLog.actorId, cio.id)));
+    expect(denied?.entityId).toBe("https://evil.example");
+
+    // The same change from this site's own page goes through.
+    vi.mocked(getCurrentUser).mockResolvedValueOnce(cio);
+    const saved = await call(saveScores, apiRequest(`/assessments/${draftId}/scores`, { method: "PUT", body: body(1), headers: { origin: `http://${host}`, host } }), { id: draftId });
+    expect(saved.status).toBe(200);
+  });
+
+  it("does not apply to a bearer token, which no other site's page can send", async () => {
+    const { secret } = await tokenFor(email, "read-write");
+    const answer = await call(saveScores, apiRequest(`/assessments/${draftId}/scores`, { secret, method: "PUT", body: body(2), headers: { origin: "https://elsewhere.example", host } }), { id: draftId });
+    expect(answer.status).toBe(200);
   });
 });
 

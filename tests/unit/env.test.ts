@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { entraIdConfigured, entraTenantId, parseEnv } from "@/lib/env";
 
 const SECRET_32 = "s".repeat(32);
+const defaults = { DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 };
 const entra = {
   AUTH_MICROSOFT_ENTRA_ID_ID: "00000000-aaaa-4bbb-8ccc-000000000001",
   AUTH_MICROSOFT_ENTRA_ID_SECRET: "client-secret",
@@ -20,7 +21,7 @@ function errorOf(source: Record<string, string | undefined>): string {
 
 describe("parseEnv", () => {
   it("an empty environment gets the defaults", () => {
-    expect(parseEnv({})).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnv({})).toEqual(defaults);
   });
 
   it("treats empty strings as unset", () => {
@@ -32,13 +33,13 @@ describe("parseEnv", () => {
       AUTH_MICROSOFT_ENTRA_ID_SECRET: "",
       AUTH_MICROSOFT_ENTRA_ID_ISSUER: "",
     });
-    expect(env).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
+    expect(env).toEqual(defaults);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
   it("treats undefined values as unset", () => {
-    expect(parseEnv({ DATABASE_URL: undefined, DATA_DIR: undefined })).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnv({ DATABASE_URL: undefined, DATA_DIR: undefined })).toEqual(defaults);
   });
 
   it("keeps a DATA_DIR that is set", () => {
@@ -46,7 +47,7 @@ describe("parseEnv", () => {
   });
 
   it("drops variables it does not know about", () => {
-    expect(parseEnv({ PATH: "/usr/bin", HOME: "/root" })).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnv({ PATH: "/usr/bin", HOME: "/root" })).toEqual(defaults);
   });
 
   it.each(["postgres://user:pw@localhost:5432/roadmap", "postgresql://localhost/roadmap"])("accepts DATABASE_URL %s", (url) => {
@@ -85,7 +86,7 @@ describe("parseEnv", () => {
 
   describe("Microsoft Entra ID variables", () => {
     it("accepts all three", () => {
-      expect(parseEnv(entra)).toEqual({ DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, ...entra });
+      expect(parseEnv(entra)).toEqual({ ...defaults, ...entra });
     });
 
     it("accepts none", () => {
@@ -133,7 +134,7 @@ describe("entraIdConfigured", () => {
 
   it.each(Object.keys(entra))("is false when %s is missing", (key) => {
     // Built directly: parseEnv would refuse a partial set.
-    const partial = { DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, ...entra, [key]: undefined };
+    const partial = { ...defaults, ...entra, [key]: undefined };
     expect(entraIdConfigured(partial)).toBe(false);
   });
 });
@@ -163,5 +164,14 @@ describe("TRUSTED_PROXY_HOPS", () => {
     expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
     expect(errorOf({ TRUSTED_PROXY_HOPS: "-1" })).toMatch(/TRUSTED_PROXY_HOPS.*0 or more/);
     expect(errorOf({ TRUSTED_PROXY_HOPS: "one" })).toMatch(/TRUSTED_PROXY_HOPS/);
+  });
+});
+
+describe("SESSION_IDLE_MINUTES and SESSION_MAX_HOURS", () => {
+  it("default to 30 minutes idle and 12 hours in all, and take whole numbers in range", () => {
+    expect(parseEnv({ SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "10" })).toMatchObject({ SESSION_IDLE_MINUTES: 15, SESSION_MAX_HOURS: 10 });
+    expect(errorOf({ SESSION_IDLE_MINUTES: "0" })).toMatch(/SESSION_IDLE_MINUTES.*at least 1/);
+    expect(errorOf({ SESSION_IDLE_MINUTES: "2.5" })).toMatch(/SESSION_IDLE_MINUTES.*whole number/);
+    expect(errorOf({ SESSION_MAX_HOURS: "169" })).toMatch(/SESSION_MAX_HOURS.*at most 168/);
   });
 });
