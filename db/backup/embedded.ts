@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "../schema";
 import type { Database } from "../client";
@@ -57,7 +58,7 @@ export async function restoreEmbeddedDatabase({ file, dataDir, force = false }: 
   if (manifest && manifest.kind !== "pglite") {
     throw new Error(`${file} is a backup of a PostgreSQL database: restore it with DATABASE_URL set.`);
   }
-  const tarball = new Blob([fs.readFileSync(file)]);
+  const tarball = readTarball(file);
   const release = lockOrExplain(dataDir, "restore");
   try {
     let movedAside: string | null = null;
@@ -88,6 +89,20 @@ export async function restoreEmbeddedDatabase({ file, dataDir, force = false }: 
   } finally {
     release();
   }
+}
+
+// Checked before anything is moved: PGlite's own reading of a damaged file fails late.
+function readTarball(file: string): Blob {
+  let content: Buffer = fs.readFileSync(file);
+  try {
+    if (content[0] === 0x1f && content[1] === 0x8b) content = gunzipSync(content);
+  } catch (error) {
+    throw new Error(`${file} is damaged: ${(error as Error).message}`, { cause: error });
+  }
+  if (content.subarray(257, 262).toString("latin1") !== "ustar") {
+    throw new Error(`${file} is not a backup of the embedded database (not a tarball made by npm run db:backup).`);
+  }
+  return new Blob([new Uint8Array(content)]);
 }
 
 // Opened without the app's migrations: a backup is copied as it is, and the app brings
