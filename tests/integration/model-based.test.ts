@@ -78,6 +78,11 @@ const scorer = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<[ActorName, number]>(["cio.ouh", 0], ["cio.rbft", 1], ["admin", 2]) },
   { weight: 1, arbitrary: fc.tuple(scoring, assessment) },
 );
+/** A board member or administrator on a draft's way, or its own CIO trying to approve it (refused), or anyone on any. */
+const reviewer = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom<[ActorName, number]>(["board", 0], ["board.chair", 1], ["admin", 2], ["cio.ouh", 0], ["cio.rbft", 1]) },
+  { weight: 1, arbitrary: fc.tuple(approving, assessment) },
+);
 /** Someone setting a target that is theirs to set, or anyone setting any. */
 const targetSetter = fc.oneof(
   {
@@ -139,8 +144,8 @@ const everything = [
   fc.tuple(scoring, fc.constantFrom(...ORGS), fc.boolean()).map(([a, o, closed]) => new CreateAssessment(a, o, closed)),
   fc.tuple(scorer, scoreSet, fc.boolean(), freshness).map(([[a, i], v, submit, f]) => new SaveScores(a, i, v, submit, f)),
   fc
-    .tuple(approving, assessment, fc.constantFrom("approve" as const, "return" as const, "reopen" as const), fc.constantFrom("", "Leadership score needs evidence"), freshness)
-    .map(([a, i, t, reason, f]) => new ChangeAssessmentStatus(a, i, t, reason, f)),
+    .tuple(reviewer, fc.constantFrom("approve" as const, "return" as const, "reopen" as const), fc.constantFrom("", "Leadership score needs evidence"), freshness)
+    .map(([[a, i], t, reason, f]) => new ChangeAssessmentStatus(a, i, t, reason, f)),
   fc
     .tuple(targetSetter, fc.nat(13), fc.integer({ min: 2016, max: 2018 }), targetScore, fc.constantFrom("none" as const, "fresh" as const, "stale" as const))
     .map(([[a, scope, place], domain, year, score, version]) => new SetTarget(a, scope, place, domain, year, score, version)),
