@@ -200,4 +200,4 @@ it("keeps every invariant through random sequences of user actions by every role
 
 // The same, with only the workstream actions: long enough sequences to take workstreams
 // through several phases, reworks, stops and closures.
-it("keeps every invariant through random tollgate sequences", () => checkSequences(tollgates, Math.ceil(NUM_RUNS / 2)), 600_000);
+it("keeps every invariant through random tollgate sequences", () => checkSequences(tollgates, NUM_RUNS), 600_000);
