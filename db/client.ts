@@ -40,11 +40,46 @@ function appendQueryLog(file: string, query: string, params: unknown[]): void {
   appendFileSync(file, JSON.stringify({ query, params }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)) + "\n");
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Extract<DatabaseHandle, { kind: "postgres" }>> {
+type PostgresHandle = Extract<DatabaseHandle, { kind: "postgres" }>;
+
+export async function openPostgres(
+  url: string,
+  options: {
+    max?: number;
+    /** Called (once) when one of the pool's connections closes: the server went away, or the connection broke. */
+    onConnectionLost?: (handle: PostgresHandle) => void;
+  } = {},
+): Promise<PostgresHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzle({ client, schema, logger: queryCounter }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
+  let lost = false;
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Connections are kept until they break (no periodic recycling), so a closed one means trouble.
+    max_lifetime: null,
+    onclose: () => {
+      if (lost) return;
+      lost = true;
+      options.onConnectionLost?.(handle);
+    },
+  });
+  const handle: PostgresHandle = { db: drizzle({ client, schema, logger: queryCounter }), kind: "postgres", client, close: () => client.end({ timeout: 5 }) };
+  return handle;
+}
+
+/** How long a retired pool stays open for the requests that were already using it. */
+const RETIRED_POOL_GRACE_MS = 30_000;
+
+/**
+ * A pool that lost a connection is not used for new requests: postgres.js 3.4.9 can leave
+ * a connection that closed while a write was pending unable to send anything again, so
+ * every later query on it hangs (porsager/postgres#1208). The next request opens a fresh
+ * pool; this one is closed once the requests still on it are done.
+ */
+function retire(handle: PostgresHandle, forget: () => void): void {
+  forget();
+  setTimeout(() => void handle.close().catch(() => {}), RETIRED_POOL_GRACE_MS).unref();
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Extract<DatabaseHandle, { kind: "pglite" }>> {
@@ -73,10 +108,10 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 // module reloads do not open the embedded database twice.
 const holder = globalThis as typeof globalThis & { __digitalRoadmapDb?: Promise<DatabaseHandle> };
 
-async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+async function openConfiguredDatabase(onConnectionLost: (handle: PostgresHandle) => void): Promise<DatabaseHandle> {
   const { DATABASE_URL, DATA_DIR } = env();
   if (DATABASE_URL) {
-    return prepare(await openPostgres(DATABASE_URL), async () => {});
+    return prepare(await openPostgres(DATABASE_URL, { onConnectionLost }), async () => {});
   }
   // The embedded database is the demo: it seeds itself once, on first start.
   return prepare(await openPglite(`${DATA_DIR}/pglite`), async (db) => {
@@ -98,11 +133,15 @@ async function prepare(handle: DatabaseHandle, seed: (db: Database) => Promise<v
 
 export function databaseHandle(): Promise<DatabaseHandle> {
   if (!holder.__digitalRoadmapDb) {
-    holder.__digitalRoadmapDb = openConfiguredDatabase().catch((error: unknown) => {
+    const forget = () => {
+      if (holder.__digitalRoadmapDb === opening) holder.__digitalRoadmapDb = undefined;
+    };
+    const opening: Promise<DatabaseHandle> = openConfiguredDatabase((handle) => retire(handle, forget)).catch((error: unknown) => {
       // Let the next request try again (the server may come back).
-      holder.__digitalRoadmapDb = undefined;
+      forget();
       throw error;
     });
+    holder.__digitalRoadmapDb = opening;
   }
   return holder.__digitalRoadmapDb;
 }
@@ -115,7 +154,12 @@ const replicaHolder = globalThis as typeof globalThis & { __digitalRoadmapReadDb
 function readReplicaHandle(): Promise<DatabaseHandle> | null {
   if (replicaHolder.__digitalRoadmapReadDb === undefined) {
     const { DATABASE_READ_URL } = env();
-    replicaHolder.__digitalRoadmapReadDb = DATABASE_READ_URL ? openPostgres(DATABASE_READ_URL) : null;
+    if (!DATABASE_READ_URL) return (replicaHolder.__digitalRoadmapReadDb = null);
+    const forget = () => {
+      if (replicaHolder.__digitalRoadmapReadDb === opening) replicaHolder.__digitalRoadmapReadDb = undefined;
+    };
+    const opening: Promise<DatabaseHandle> = openPostgres(DATABASE_READ_URL, { onConnectionLost: (handle) => retire(handle, forget) });
+    replicaHolder.__digitalRoadmapReadDb = opening;
   }
   return replicaHolder.__digitalRoadmapReadDb;
 }

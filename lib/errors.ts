@@ -1,5 +1,8 @@
+import { isDatabaseUnreachable } from "./database-errors";
+
 // Typed errors with one way out: a code, a message a user can act on, an HTTP status.
-// Database errors never reach users: they are logged and become "internal".
+// Database errors never reach users: they are logged and become "internal", or
+// "unavailable" when the database cannot be reached at all.
 export const errorStatus = {
   // Malformed JSON, or query parameters that are wrong in themselves (API only).
   bad_request: 400,
@@ -9,6 +12,8 @@ export const errorStatus = {
   conflict: 409,
   invalid: 422,
   internal: 500,
+  // The database is down or the connection to it broke: try again later.
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 
@@ -39,5 +44,6 @@ export const badRequest = (message: string, fieldErrors: FieldErrors = {}) => ne
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   console.error(error);
+  if (isDatabaseUnreachable(error)) return new AppError("unavailable", "The database cannot be reached just now, so nothing was saved. Please try again in a few minutes.");
   return new AppError("internal", "Something went wrong on our side and nothing was saved. Please try again.");
 }

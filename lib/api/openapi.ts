@@ -21,14 +21,14 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal"]),
+      code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal", "unavailable"]),
       message: z.string().describe("What went wrong, in words a person can act on."),
       fieldErrors: z.record(z.string(), z.string()).optional().describe("A message per field or parameter at fault."),
     }),
   })
   .describe("Every error: a code, a message and, where fields are at fault, a message for each.");
 
-const errorResponses: Record<Exclude<ErrorCode, "internal">, { status: string; name: string; description: string }> = {
+const errorResponses: Record<Exclude<ErrorCode, "internal" | "unavailable">, { status: string; name: string; description: string }> = {
   bad_request: { status: "400", name: "BadRequest", description: "Malformed JSON, or a query parameter that is unknown, repeated, wrongly written or names nothing." },
   unauthenticated: {
     status: "401",
@@ -41,15 +41,15 @@ const errorResponses: Record<Exclude<ErrorCode, "internal">, { status: string; n
   invalid: { status: "422", name: "Invalid", description: "Well-formed input that the rules refuse; fieldErrors says why for each field." },
 };
 
-/** The errors an endpoint may answer with, from what it declares: every one may say 401 and 500. */
+/** The errors an endpoint may answer with, from what it declares: every one may say 401, 500 and 503. */
 export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
-  const codes = new Set<ErrorCode>(["unauthenticated", ...endpoint.errors, "internal"]);
+  const codes = new Set<ErrorCode>(["unauthenticated", ...endpoint.errors, "internal", "unavailable"]);
   // Every endpoint refuses unknown query parameters, so every one can answer 400.
   codes.add("bad_request");
   if (Object.keys(endpoint.params).length > 0) codes.add("not_found");
   if (endpoint.body) codes.add("invalid");
   if (endpoint.method !== "GET") codes.add("forbidden"); // a read-only token
-  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal"];
+  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal", "unavailable"];
   return order.filter((c) => codes.has(c));
 }
 
@@ -86,7 +86,11 @@ function operation(endpoint: Endpoint) {
       },
       ...Object.fromEntries(
         errorCodesOf(endpoint).map((code) =>
-          code === "internal" ? ["500", { $ref: "#/components/responses/Internal" }] : [errorResponses[code].status, { $ref: `#/components/responses/${errorResponses[code].name}` }],
+          code === "internal"
+            ? ["500", { $ref: "#/components/responses/Internal" }]
+            : code === "unavailable"
+              ? ["503", { $ref: "#/components/responses/Unavailable" }]
+              : [errorResponses[code].status, { $ref: `#/components/responses/${errorResponses[code].name}` }],
         ),
       ),
     },
@@ -99,7 +103,7 @@ const description = `Read the roadmap's data from BI tools (Power BI, Excel) and
 
 **Lists** take \`limit\` (1–${MAX_LIMIT}, ${DEFAULT_LIMIT} unless given) and \`offset\`, and answer \`{ "data": [...], "paging": { "limit", "offset", "total", "next" } }\`; follow \`next\` until it is null. Filters name records by code (a footprint's BUCKS, a trust's ODS code RTH, a period's 2016-BASELINE) or id; an unknown parameter, or a filter that names nothing, is a 400.
 
-**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 422 or 500.`;
+**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 422, 500 or 503 (the database cannot be reached just now: try again later).`;
 
 /** The whole document: the same for everyone, so it needs no sign-in. */
 export function buildOpenApiDocument(endpoints: readonly Endpoint[] = apiEndpoints) {
@@ -150,6 +154,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[] = apiEndpoin
           ]),
         ),
         Internal: { description: "Something went wrong on the server; nothing was saved.", content: { "application/json": { schema: errorBody } } },
+        Unavailable: { description: "The database cannot be reached just now; nothing was saved. Try again later.", content: { "application/json": { schema: errorBody } } },
       },
     },
   };

@@ -72,7 +72,7 @@ describe("the OpenAPI document", () => {
     for (const endpoint of apiEndpoints) {
       const operation = document.paths[endpoint.path]![endpoint.method.toLowerCase()] as { responses: Record<string, unknown> };
       const statuses = Object.keys(operation.responses);
-      expect(statuses, `${endpoint.method} ${endpoint.path}`).toEqual(expect.arrayContaining(["401", "500", String(endpoint.successStatus)]));
+      expect(statuses, `${endpoint.method} ${endpoint.path}`).toEqual(expect.arrayContaining(["401", "500", "503", String(endpoint.successStatus)]));
       for (const status of statuses.filter((s) => s.startsWith("4") || s.startsWith("5"))) {
         const ref = (operation.responses[status] as { $ref: string }).$ref;
         const response = document.components.responses[ref.replace("#/components/responses/", "") as keyof typeof document.components.responses];
@@ -83,9 +83,9 @@ describe("the OpenAPI document", () => {
 
   it("lists the errors each kind of endpoint can give", () => {
     const byId = new Map(apiEndpoints.map((e) => [e.operationId, e]));
-    expect(errorCodesOf(byId.get("listFrameworks")!)).toEqual(["bad_request", "unauthenticated", "internal"]);
-    expect(errorCodesOf(byId.get("getAssessment")!)).toEqual(["bad_request", "unauthenticated", "not_found", "internal"]);
-    expect(errorCodesOf(byId.get("saveAssessmentScores")!)).toEqual(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal"]);
+    expect(errorCodesOf(byId.get("listFrameworks")!)).toEqual(["bad_request", "unauthenticated", "internal", "unavailable"]);
+    expect(errorCodesOf(byId.get("getAssessment")!)).toEqual(["bad_request", "unauthenticated", "not_found", "internal", "unavailable"]);
+    expect(errorCodesOf(byId.get("saveAssessmentScores")!)).toEqual(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal", "unavailable"]);
   });
 
   it("documents paging on every list", () => {

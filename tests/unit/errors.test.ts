@@ -15,14 +15,15 @@ describe("AppError", () => {
     ["conflict", 409],
     ["invalid", 422],
     ["internal", 500],
+    ["unavailable", 503],
   ] as const)("%s has status %d", (code, status) => {
     const error = new AppError(code, "message");
     expect(error.status).toBe(status);
     expect(error.code).toBe(code);
   });
 
-  it("covers exactly the seven codes", () => {
-    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated"]);
+  it("covers exactly the eight codes", () => {
+    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated", "unavailable"]);
   });
 
   it("is an Error with a name, a message and field errors", () => {
@@ -90,6 +91,17 @@ describe("toAppError", () => {
     expect(result.fieldErrors).toEqual({});
     // The original is logged for the operators, once.
     expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(thrown);
+  });
+
+  it.each([
+    ["a refused connection, as drizzle wraps it", Object.assign(new Error("Failed query: select 1\nparams: "), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) })],
+    ["a connection closed mid-transaction", Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" })],
+    ["the server shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+  ])("turns %s into 'unavailable', without leaking its message", (_label, thrown) => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = toAppError(thrown);
+    expect(result).toMatchObject({ code: "unavailable", status: 503, message: "The database cannot be reached just now, so nothing was saved. Please try again in a few minutes." });
     expect(log).toHaveBeenCalledWith(thrown);
   });
 
