@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 // React's own encoder for server action arguments, as the browser's copy sends them.
 // @ts-expect-error: Next ships its compiled copy of React's Flight client without types.
-import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.edge";
+import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.edge.js";
 
 // Server actions called over plain HTTP, as a script or an attacker can call them: by the
 // id the build gave the action, with whatever fields and cookie the caller chooses, no page
