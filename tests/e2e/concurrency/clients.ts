@@ -31,7 +31,7 @@ export async function signInClients(baseUrl: string, emails: readonly string[], 
 
 /** A read-and-write API token for the client's session, from the profile page's action (its secret is shown once, in the answer). */
 export async function createToken(baseUrl: string, action: ServerActionRef, client: Client): Promise<string> {
-  const outcome = await callServerAction({ baseUrl, action, cookie: client.cookie, pagePath: "/profile", fields: { name: `Concurrent client ${client.n}`, scope: "read-write", lifetimeDays: "30" } });
+  const outcome = await callServerAction({ baseUrl, action, cookie: client.cookie, pagePath: "/login", fields: { name: `Concurrent client ${client.n}`, scope: "read-write", lifetimeDays: "30" } });
   const secret = outcome.kind === "state" ? (outcome.state as { created?: { secret?: string } } | null)?.created?.secret : undefined;
   if (!secret) throw new Error(`Creating an API token for client ${client.n} gave ${JSON.stringify(outcome).slice(0, 300)}`);
   return secret;

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -12,6 +13,8 @@ const root = path.resolve(import.meta.dirname, "../../..");
 export interface OwnServer {
   baseUrl: string;
   databaseUrl: string;
+  /** CPU seconds the server process has used so far (user and system), from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -45,11 +48,19 @@ export async function startOwnServer({ port, prefix }: { port: number; prefix: s
     server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     const baseUrl = `http://localhost:${port}`;
     await waitForHealth(baseUrl);
-    return { baseUrl, databaseUrl, stop };
+    const pid = server.pid!;
+    return { baseUrl, databaseUrl, stop, cpuSeconds: () => processCpuSeconds(pid) };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function processCpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime, in clock ticks of 1/100 s.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function waitForHealth(url: string): Promise<void> {
