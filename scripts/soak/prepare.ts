@@ -9,7 +9,8 @@ import { demoPassword, demoUsers } from "@/db/seed/bob-data";
 export type DataSet = "demo" | "national";
 
 export type Account = { email: string; role: string; organisationIds: string[] };
-export type DraftAssessment = { id: string; organisationId: string; odsCode: string };
+/** A draft to edit, with its framework's domain codes in order (a save sends every one). */
+export type DraftAssessment = { id: string; organisationId: string; odsCode: string; domainCodes: string[] };
 export type VirtualUserCredentials = { account: Account; token: string; canEdit: boolean };
 
 export type PreparedDatabase = {
@@ -17,8 +18,6 @@ export type PreparedDatabase = {
   counts: Record<string, number>;
   organisationIds: string[];
   drafts: DraftAssessment[];
-  /** The DMI-2016 framework's domain codes, in order: a save sends every one. */
-  domainCodes: string[];
   users: VirtualUserCredentials[];
 };
 
@@ -65,28 +64,22 @@ export async function prepareSoak(virtualUsers: number): Promise<PreparedDatabas
     }
     const admin = accounts.find((a) => a.role === "admin")!;
 
-    // The demo providers' assessments in the open period: made as drafts where missing.
-    const providers = await rows<{ id: string; ods_code: string; period_id: string; assessment_id: string | null; status: string | null }>(sql`
-      select o.id, o.ods_code, p.id as period_id, a.id as assessment_id, a.status
+    // The demo providers' assessments in an open period (DMI-2016's in the demo, the
+    // national set's later framework there): made as drafts where missing.
+    const providers = await rows<{ id: string; ods_code: string; period_id: string; framework_id: string; assessment_id: string | null; status: string | null }>(sql`
+      select distinct on (o.ods_code) o.id, o.ods_code, p.id as period_id, p.framework_id, a.id as assessment_id, a.status
       from organisations o
       cross join assessment_periods p
-      join frameworks f on f.id = p.framework_id and f.code = 'DMI-2016'
       left join assessments a on a.organisation_id = o.id and a.period_id = p.id
-      where o.ods_code in ('RHW', 'RTH', 'RXQ', 'RNU', 'RWX', 'RYE') and p.is_open
-      order by o.ods_code`);
+      where o.ods_code in ('RHW', 'RTH', 'RXQ', 'RNU', 'RWX', 'RYE') and p.is_open and (a.id is null or a.status = 'draft')
+      order by o.ods_code, p.assessed_on desc`);
     const drafts: DraftAssessment[] = [];
     for (const p of providers) {
-      if (p.assessment_id && p.status !== "draft") continue;
       const id = p.assessment_id ?? (await createAssessment({ actor: admin, organisationId: p.id, periodId: p.period_id })).id;
-      drafts.push({ id, organisationId: p.id, odsCode: p.ods_code });
+      const domainCodes = (await rows<{ code: string }>(sql`select code from framework_domains where framework_id = ${p.framework_id} order by position`)).map((d) => d.code);
+      drafts.push({ id, organisationId: p.id, odsCode: p.ods_code, domainCodes });
     }
-    if (drafts.length === 0) throw new Error("No demo provider has a draft (or room for one) in an open DMI-2016 period: nothing to edit.");
-
-    const domainCodes = (
-      await rows<{ code: string }>(sql`
-        select d.code from framework_domains d join frameworks f on f.id = d.framework_id
-        where f.code = 'DMI-2016' order by d.position`)
-    ).map((d) => d.code);
+    if (drafts.length === 0) throw new Error("No demo provider has a draft (or room for one) in an open period: nothing to edit.");
 
     // The demo's own organisations first, then (national set) a spread of the others.
     const organisationIds = (
@@ -116,7 +109,7 @@ export async function prepareSoak(virtualUsers: number): Promise<PreparedDatabas
     ] as const) {
       counts[label] = (await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
     }
-    return { password: demoPassword, counts, organisationIds, drafts, domainCodes, users };
+    return { password: demoPassword, counts, organisationIds, drafts, users };
   } finally {
     await (await databaseHandle()).close();
   }

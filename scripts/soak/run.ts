@@ -103,7 +103,6 @@ try {
     baseUrl: "",
     pages: routes.filter((r) => r.kind === "page"),
     apiReads: routes.filter((r) => r.kind === "api"),
-    domainCodes: prepared.domainCodes,
     editShare: 0.25,
     apiShare: 0.25,
     thinkMs: { min: 500, max: 2000 },

@@ -24,7 +24,6 @@ export type Scenario = {
   baseUrl: string;
   pages: Route[];
   apiReads: Route[];
-  domainCodes: string[];
   /** Chance that an editor's next action is an edit. */
   editShare: number;
   /** Chance that a non-edit action is an API read rather than a page view. */
@@ -73,8 +72,8 @@ export async function runVirtualUser(user: VirtualUser, scenario: Scenario, reco
     if (!read) return;
     const assessment = JSON.parse(read.body.toString()) as { data: { version: number; scores: { domainCode: string; score: number }[] } };
     const current = new Map(assessment.data.scores.map((s) => [s.domainCode, s.score]));
-    const scores = Object.fromEntries(scenario.domainCodes.map((code) => [code, current.get(code) ?? 40 + Math.floor(Math.random() * 40)]));
-    const changed = pick(scenario.domainCodes);
+    const scores = Object.fromEntries(draft.domainCodes.map((code) => [code, current.get(code) ?? 40 + Math.floor(Math.random() * 40)]));
+    const changed = pick(draft.domainCodes);
     scores[changed] = Math.max(0, Math.min(100, scores[changed]! + pick([-3, -2, -1, 1, 2, 3])));
     // A person takes a moment between opening the form and saving it; others may save meanwhile.
     await sleep(200 + Math.random() * 800);
