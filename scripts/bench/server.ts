@@ -27,8 +27,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(root: string, env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(root: string, env: Record<string, string>, options: { port?: number } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
