@@ -49,7 +49,7 @@ as_pg "$bindir/initdb" -D "$DIR/data" -A trust -U postgres --no-sync -E UTF8 "${
 
 # Pick a free port by letting the kernel choose one; retry in case another process grabs it first.
 for attempt in 1 2 3; do
-  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') \
+  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port)+"\n");s.close()})') \
     || die "could not pick a free port with node"
   if as_pg "$bindir/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -t 60 start \
        -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2; then

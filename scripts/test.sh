@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's whole test command (`npm test`): unit + integration (vitest) against a
-# throwaway PostgreSQL cluster, then a production build, the Playwright e2e suite and the
-# benchmark's smoke run.
+# throwaway PostgreSQL cluster, then a production build, the Playwright e2e suite, the
+# benchmark's smoke run, the soak test's short run and the production dependency audit.
 # The very last line printed is "N passed, N failed, N skipped" (CI parses it).
 #   SKIP_E2E=1    skip the build and e2e (quick developer run)
 #   SKIP_BUILD=1  reuse an existing .next build for e2e
@@ -92,6 +92,12 @@ else
     npm run bench -- --smoke --out reports/bench-smoke --test-report reports/bench-smoke.json
     exits+=(--exit "bench-smoke=$?")
     reports+=(reports/bench-smoke.json)
+    # The soak test's short run: 20 signed-in users browsing and editing on PostgreSQL
+    # for a minute after a warm-up; fails on any error or a steep memory trend.
+    echo "test.sh: running npm run soak -- --ci"
+    npm run soak -- --ci --out reports/soak-ci --test-report reports/soak-ci.json
+    exits+=(--exit "soak-ci=$?")
+    reports+=(reports/soak-ci.json)
   fi
 fi
 

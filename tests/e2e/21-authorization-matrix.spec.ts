@@ -39,7 +39,7 @@ test.beforeAll(async () => {
   await admin.unsafe(`create database ${database}`);
   await admin.end();
   const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${database}`);
-  const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/authorization-matrix/seed-demo-postgres.ts"], {
+  const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/support/seed-demo.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",

@@ -38,7 +38,7 @@ export async function startOwnServer({ port, prefix }: { port: number; prefix: s
     await dropper.end();
   };
   try {
-    const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/concurrency/seed-demo.ts"], {
+    const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/support/seed-demo.ts"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       encoding: "utf8",

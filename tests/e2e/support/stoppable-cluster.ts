@@ -25,9 +25,7 @@ function pgCtlPath(): string {
 
 export function startStoppableCluster(root: string, dir: string): StoppableCluster {
   const script = path.join(root, "scripts/pg-test-cluster.sh");
-  // Without FORCE_COLOR (Playwright sets it): the script's node prints the port it picks, in colour.
-  const { FORCE_COLOR: _colour, ...env } = process.env;
-  const base = execFileSync("bash", [script, "start", dir], { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] }).trim();
+  const base = execFileSync("bash", [script, "start", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
   const pgCtl = pgCtlPath();
   // initdb and postgres refuse to run as root: as root, as the postgres user (like the script).
   const asPostgres = (args: string[]) => {
