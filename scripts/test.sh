@@ -101,6 +101,13 @@ else
   fi
 fi
 
+# The production dependencies: no high or critical advisory (npm audit --omit=dev, or our
+# list of known advisories when npm's audit endpoint cannot be reached).
+echo "test.sh: running npm run audit"
+npm run audit -- --test-report reports/audit.json
+exits+=(--exit "audit=$?")
+reports+=(reports/audit.json)
+
 # ---- summary: the summariser prints the closing line and fails on any failure ----------
 echo
 node scripts/summarise-test-reports.mjs "${exits[@]}" "${reports[@]}"

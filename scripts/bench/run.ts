@@ -25,6 +25,7 @@ import { getOk, httpGet, keepAliveAgent, runLoad, type LoadResult } from "./load
 import { checkBudgets, toMarkdown, type BenchResult, type ImportResult, type TargetResult } from "./report";
 import { describeBuild, startServer } from "./server";
 import { benchTargets, otherPages, type Target } from "./targets";
+import { jestReport } from "../test-report";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values } = parseArgs({
@@ -213,21 +214,13 @@ try {
 
 /** One test per target (no request failed, on PostgreSQL or PGlite) and per import size (every row imported). */
 function testReport(result: BenchResult) {
-  const tests = [
+  return jestReport("npm run bench", [
     ...result.targets.map((t) => ({
       title: `${t.name}: ${t.app.count} requests on PostgreSQL${t.pglite ? ` and ${t.pglite.count} on PGlite` : ""} without an error`,
-      status: t.app.count > 0 && t.app.errors === 0 && (t.pglite?.errors ?? 0) === 0 ? "passed" : "failed",
+      passed: t.app.count > 0 && t.app.errors === 0 && (t.pglite?.errors ?? 0) === 0,
     })),
-    ...result.imports.map((i) => ({ title: `import of ${i.rows} rows`, status: i.written === i.rows ? "passed" : "failed" })),
-  ];
-  const failed = tests.filter((t) => t.status === "failed").length;
-  return {
-    numPassedTests: tests.length - failed,
-    numFailedTests: failed,
-    numPendingTests: 0,
-    numTodoTests: 0,
-    testResults: [{ name: "npm run bench", status: failed ? "failed" : "passed", assertionResults: tests }],
-  };
+    ...result.imports.map((i) => ({ title: `import of ${i.rows} rows`, passed: i.written === i.rows })),
+  ]);
 }
 
 function line(r: LoadResult): string {

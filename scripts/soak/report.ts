@@ -3,6 +3,7 @@
 import type { LatencySummary } from "../bench/stats";
 import type { MemorySample } from "./memory";
 import type { ErrorDetail, RouteSummary } from "./recorder";
+import { jestReport } from "../test-report";
 
 export type SoakResult = {
   date: string;
@@ -82,21 +83,7 @@ export function soakChecks(result: SoakResult): SoakCheck[] {
 }
 
 export function testReport(result: SoakResult) {
-  const checks = soakChecks(result);
-  const failed = checks.filter((c) => !c.passed).length;
-  return {
-    numPassedTests: checks.length - failed,
-    numFailedTests: failed,
-    numPendingTests: 0,
-    numTodoTests: 0,
-    testResults: [
-      {
-        name: "npm run soak",
-        status: failed ? "failed" : "passed",
-        assertionResults: checks.map((c) => ({ title: c.title, status: c.passed ? "passed" : "failed", failureMessages: c.passed ? [] : [c.detail] })),
-      },
-    ],
-  };
+  return jestReport("npm run soak", soakChecks(result));
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(1) : x.toFixed(0)) : "–");
