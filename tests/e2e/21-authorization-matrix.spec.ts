@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { signInCookie } from "../../scripts/bench/sign-in";
 import { accounts, DEMO_PASSWORD } from "./support/accounts";
@@ -25,6 +26,8 @@ const baseUrl = `http://localhost:${port}`;
 const adminUrl = process.env.TEST_DATABASE_URL;
 const database = `dr_matrix_${randomBytes(6).toString("hex")}`;
 const CONCURRENCY = 6;
+// The server's signing secret, so that a test can sign a session cookie as an attacker who had it could not.
+const authSecret = randomBytes(33).toString("base64");
 let server: ChildProcess | undefined;
 let sql: postgres.Sql;
 
@@ -46,7 +49,7 @@ test.beforeAll(async () => {
   });
   if (seeded.status !== 0) throw new Error(`seeding the matrix database failed:\n${seeded.stdout}\n${seeded.stderr}`);
   sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
   server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
   const deadline = Date.now() + 90_000;
   while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false))) {
@@ -131,8 +134,8 @@ async function setUp() {
   // given a token first, then disabled by the administrator over HTTP.
   ids.spareUser = await createUser(`matrix-spare-${Date.now()}@test.nhs.uk`, "viewer");
   const disabledEmail = `matrix-disabled-${Date.now()}@test.nhs.uk`;
-  userIds.disabled = await createUser(disabledEmail, "admin", "matrix-disabled-password");
-  cookies.disabled = await signInCookie(baseUrl, disabledEmail, "matrix-disabled-password");
+  userIds.disabled = await createUser(disabledEmail, "admin", "quince-lantern-harbour");
+  cookies.disabled = await signInCookie(baseUrl, disabledEmail, "quince-lantern-harbour");
   tokens.disabled = await createToken(cookies.disabled);
   expect((await get("/admin", cookies.disabled)).status, "the administrator-to-be-disabled opens /admin before").toBe(200);
   expect((await apiCall("GET", "/api/v1/organisations", tokens.disabled)).status, "and their token works before").toBe(200);
@@ -215,8 +218,8 @@ function apiCall(method: string, pathname: string, token?: string, body?: unknow
   });
 }
 
-// An anonymous caller sends a made-up session cookie: the sign-in redirect (which looks only
-// for the cookie's name) lets the call through, so the action itself must refuse it.
+// An anonymous caller sends a made-up session cookie. The proxy leaves form posts to the
+// actions (it neither redirects nor re-issues cookies there), so the action itself must refuse it.
 const notASession = "authjs.session-token=not-a-session";
 function act(name: string, subject: Subject, fields: Record<string, string | string[]>, options: { withPreviousState?: boolean } = {}) {
   return callServerAction({ baseUrl, action: actionRef(name), cookie: cookies[subject] ?? notASession, fields, ...options });
@@ -586,10 +589,15 @@ test("a forged x-middleware-subrequest header opens nothing to an anonymous call
   expect(failures).toEqual([]);
 });
 
-test("pages refuse on their own when the sign-in redirect is bypassed (a session cookie that is not one)", async () => {
-  // The proxy only looks for a cookie's name: a made-up value gets past it, so the page
-  // itself must send the caller to sign in (or refuse).
-  const forged = ["authjs.session-token=not-a-session", "__Secure-authjs.session-token=not-a-session"];
+test("pages refuse on their own when the sign-in redirect is bypassed (a session of nobody)", async () => {
+  // The proxy checks only that the session cookie is well signed and in date. A cookie
+  // signed with the server's secret for an account that does not exist gets past it, so
+  // the page itself must send the caller to sign in (or refuse).
+  const now = Math.floor(Date.now() / 1000);
+  const nobody = { uid: "00000000-0000-4000-8000-000000000000", signedInAt: now, lastSeen: now };
+  const forged = await Promise.all(
+    ["authjs.session-token", "__Secure-authjs.session-token"].map(async (name) => `${name}=${await encode({ token: nobody, secret: authSecret, salt: name })}`),
+  );
   const failures: string[] = [];
   const pages = protectedRows.filter((r) => r.kind === "page");
   await pool(pages.flatMap((row) => forged.map((cookie) => ({ row, cookie }))), CONCURRENCY, async ({ row, cookie }) => {
@@ -620,7 +628,7 @@ test("a disabled account's existing session and token are refused on their next 
   const outcome = await act("app/admin/actions.ts#createPeriodAction", "disabled", { frameworkId: ids.framework, code: `MATRIX-DIS-${next()}`, name: "Disabled", assessedOn: "2016-10-31" });
   expect(actionOutcome(outcome)).toBe("deny");
   // And a fresh sign-in is refused too.
-  await expect(signInCookie(baseUrl, (await one(sql<{ email: string }[]>`select email from users where id = ${userIds.disabled}`)).email, "matrix-disabled-password")).rejects.toThrow(/no session cookie/);
+  await expect(signInCookie(baseUrl, (await one(sql<{ email: string }[]>`select email from users where id = ${userIds.disabled}`)).email, "quince-lantern-harbour")).rejects.toThrow(/no session cookie/);
 });
 
 /** The concrete path a GET row requests (for the header and cookie checks). */
