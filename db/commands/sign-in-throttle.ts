@@ -1,8 +1,8 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { and, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { auditLog, signInThrottles } from "../schema";
-import { afterFailure, throttleVerdict, type ThrottleVerdict } from "@/lib/auth/throttle";
+import { afterFailure, throttleRules, throttleVerdict, type ThrottleVerdict } from "@/lib/auth/throttle";
 
 /** The strictest verdict over the keys, without booking an attempt: locked if any is, else the longest delay. */
 export async function checkSignInThrottle({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<ThrottleVerdict> {
@@ -49,8 +49,9 @@ export async function bookSignInAttempt({ keys, now = new Date() }: { keys: stri
 }
 
 /** The right password: the account's count is cleared, and the address's booking taken back (one good password does not vouch for other guesses from there). */
-export async function signInSucceeded({ accountKey, addressKey }: { accountKey: string; addressKey: string | null }): Promise<void> {
+export async function signInSucceeded({ accountKey, addressKey, now = new Date() }: { accountKey: string; addressKey: string | null; now?: Date }): Promise<void> {
   const db = await getDb();
+  await purgeStaleSignInThrottles(now);
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, [accountKey]));
   if (addressKey) {
     await db
@@ -58,6 +59,19 @@ export async function signInSucceeded({ accountKey, addressKey }: { accountKey: 
       .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
       .where(sql`${signInThrottles.key} = ${addressKey}`);
   }
+}
+
+/**
+ * Rows that no longer count (window over, no lock in force) are deleted, so that the table
+ * holds only the last quarter hour's failures however many emails and addresses are tried.
+ * Run at each good sign-in; deleting one changes no verdict (throttleVerdict ignores it).
+ */
+export async function purgeStaleSignInThrottles(now: Date): Promise<void> {
+  const db = await getDb();
+  const windowStart = new Date(now.getTime() - throttleRules.windowMs);
+  await db
+    .delete(signInThrottles)
+    .where(and(lt(signInThrottles.windowStartedAt, windowStart), or(isNull(signInThrottles.lockedUntil), lte(signInThrottles.lockedUntil, now))));
 }
 
 export type SignInOutcome = "succeeded" | "failed" | "locked";

@@ -33,6 +33,27 @@ describe("sign-in throttling in the database", () => {
     expect(await checkSignInThrottle({ keys: [keys[0]!], now })).toEqual({ locked: false, delayMs: 0 });
   });
 
+  it("a good sign-in deletes the rows that no longer count, and keeps those in their window or locked", async () => {
+    const start = new Date("2026-01-05T09:00:00Z");
+    const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+    for (let i = 0; i < throttleRules.lockAfter; i++) await bookSignInAttempt({ keys: ["account:locked@demo.nhs.uk"], now: start });
+    await bookSignInAttempt({ keys: ["account:stale@demo.nhs.uk", "address:192.0.2.30"], now: start });
+    await bookSignInAttempt({ keys: ["account:recent@demo.nhs.uk"], now: minutes(14) });
+    // 16 minutes on: the stale pair's window is over; the lock (15 minutes) has just run out too.
+    await signInSucceeded({ accountKey: "account:other@demo.nhs.uk", addressKey: null, now: minutes(16) });
+    const left = (await (await getDb()).select({ key: signInThrottles.key }).from(signInThrottles)).map((r) => r.key);
+    expect(left).toContain("account:recent@demo.nhs.uk");
+    expect(left).not.toContain("account:stale@demo.nhs.uk");
+    expect(left).not.toContain("address:192.0.2.30");
+    expect(left).not.toContain("account:locked@demo.nhs.uk");
+    // A lock still in force is kept even when its window began long ago: four failures at
+    // minute 20, the fifth (the lock, to minute 45) at minute 30, purged at minute 40.
+    for (let i = 1; i < throttleRules.lockAfter; i++) await bookSignInAttempt({ keys: ["account:kept@demo.nhs.uk"], now: minutes(20) });
+    await bookSignInAttempt({ keys: ["account:kept@demo.nhs.uk"], now: minutes(30) });
+    await signInSucceeded({ accountKey: "account:other@demo.nhs.uk", addressKey: null, now: minutes(40) });
+    expect(await checkSignInThrottle({ keys: ["account:kept@demo.nhs.uk"], now: minutes(40) })).toEqual({ locked: true, until: minutes(45) });
+  });
+
   it("records each attempt with how it ended", async () => {
     await recordSignInAttempt({ email: "Someone@Demo.nhs.uk", userId: null, address: "192.0.2.10", outcome: "locked" });
     const rows = await (await getDb())
