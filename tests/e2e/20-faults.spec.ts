@@ -39,7 +39,7 @@ let jobId = "";
 const lockedPairs = { midCommit: { ods: "FLT35", period: "FAULT-7" }, lastChunk: { ods: "FLT72", period: "FAULT-0" } };
 const observations: string[] = [];
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -120,7 +120,7 @@ async function waitForHealthy(timeoutMs: number): Promise<number> {
   throw new Error(`${baseUrl}/api/health was not 200 within ${timeoutMs / 1000} s:\n${serverLog.join("").slice(-3000)}`);
 }
 
-async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
