@@ -68,8 +68,8 @@ export async function startServer(root: string, env: Record<string, string>, opt
   };
 }
 
-/** Resident memory of a process and all its descendants (Linux /proc). */
-export function treeRss(rootPid: number): number {
+/** A process and all its descendants (Linux /proc). */
+export function processTree(rootPid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -81,9 +81,13 @@ export function treeRss(rootPid: number): number {
     }
   }
   const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && parents.has(pid) && inTree(parents.get(pid)!));
+  return [...parents.keys()].filter(inTree);
+}
+
+/** Resident memory of a process and all its descendants (Linux /proc). */
+export function treeRss(rootPid: number): number {
   let total = 0;
-  for (const pid of parents.keys()) {
-    if (!inTree(pid)) continue;
+  for (const pid of processTree(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       total += match ? Number(match[1]) * 1024 : 0;

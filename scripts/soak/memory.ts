@@ -5,25 +5,11 @@
 // process tree's beside it. The trend is the slope of a
 // least-squares line through the second half's samples, after start-up and warm-up
 // (compiled code, caches and connection pools filling) have settled.
-import { readdirSync, readFileSync } from "node:fs";
-import { treeRss } from "../bench/server";
+import { readFileSync } from "node:fs";
+import { processTree, treeRss } from "../bench/server";
 
 export type MemorySample = { seconds: number; serverRssBytes: number; treeRssBytes: number };
 
-function descendants(rootPid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // ended while we looked
-    }
-  }
-  const under = (pid: number): boolean => pid > 1 && parents.has(pid) && (parents.get(pid) === rootPid || under(parents.get(pid)!));
-  return [...parents.keys()].filter(under);
-}
 
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -39,7 +25,7 @@ export function findServerPid(launcherPid: number): { pid: number; name: string 
       return "";
     }
   };
-  const server = descendants(launcherPid).find((pid) => /next-server/.test(named(pid)));
+  const server = processTree(launcherPid).find((pid) => /next-server/.test(named(pid)));
   return server ? { pid: server, name: named(server) } : { pid: launcherPid, name: named(launcherPid) };
 }
 
