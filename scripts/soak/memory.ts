@@ -48,6 +48,15 @@ export function slopePerMinute(points: readonly { seconds: number; bytes: number
   return sxx === 0 ? Number.NaN : (sxy / sxx) * 60;
 }
 
+/**
+ * How far the serving process's memory rose above its level at the start of the measured
+ * run (seconds >= 0), at its highest: a leak's footprint when the run is too short for a trend.
+ */
+export function peakGrowthBytes(samples: readonly MemorySample[], startBytes: number): number {
+  const measured = samples.filter((s) => s.seconds >= 0).map((s) => s.serverRssBytes);
+  return measured.length ? Math.max(...measured) - startBytes : Number.NaN;
+}
+
 /** The second half of the run's samples (by time), and their trend in MB per minute. */
 export function secondHalfTrend(samples: readonly MemorySample[], durationSeconds: number): { samples: number; mbPerMinute: number } {
   const half = samples.filter((s) => s.seconds >= durationSeconds / 2);

@@ -22,7 +22,7 @@ import { describeBuild, startServer } from "../bench/server";
 import { httpGet } from "../bench/load";
 import { signInCookie } from "../bench/sign-in";
 import { benchTargets } from "../bench/targets";
-import { findServerPid, sampleMemory, secondHalfTrend, type MemorySample } from "./memory";
+import { findServerPid, peakGrowthBytes, sampleMemory, secondHalfTrend, type MemorySample } from "./memory";
 import { loadDataSet, prepareSoak, type DataSet } from "./prepare";
 import { Recorder } from "./recorder";
 import { memoryLimitMbPerMinute, soakChecks, testReport, toMarkdown, type SoakResult } from "./report";
@@ -207,7 +207,8 @@ try {
         endBytes: samples[samples.length - 1]!.serverRssBytes,
         peakBytes: Math.max(...samples.map((s) => s.serverRssBytes)),
         secondHalf: secondHalfTrend(samples, seconds),
-        limitMbPerMinute: memoryLimitMbPerMinute[mode],
+        limitMbPerMinute: memoryLimitMbPerMinute,
+        peakGrowthBytes: peakGrowthBytes(samples, startSample.serverRssBytes),
       },
     };
   } finally {
