@@ -8,7 +8,15 @@ import { authSecret } from "@/lib/auth/secret";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { bookSignInAttempt, recordSignInAttempt, signInSucceeded } from "@/db/commands/sign-in-throttle";
 import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
-import { nowInSeconds, sessionAlive, sessionLimits } from "@/lib/auth/session-lifetime";
+import { newSessionId, nowInSeconds, sessionAlive, sessionExpiry, sessionLimits } from "@/lib/auth/session-lifetime";
+import { revokeSession } from "@/db/commands/sessions";
+
+declare module "next-auth" {
+  interface Session {
+    /** The session's own id: signing out refuses it (db/commands/sessions.ts). */
+    sessionId?: string;
+  }
+}
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword("no account has this password"));
@@ -24,7 +32,10 @@ const credentialsSchema = z.object({ email: z.email(), password: z.string().min(
 // database on every request (lib/auth/session.ts), so revoking a role works at once.
 // The cookie also carries when the person signed in and was last seen: the session ends
 // after SESSION_IDLE_MINUTES without a page opened (the proxy re-issues the cookie on each
-// page) and SESSION_MAX_HOURS after signing in (lib/auth/session-lifetime.ts).
+// page) and SESSION_MAX_HOURS after signing in (lib/auth/session-lifetime.ts). It has an
+// id of its own, refused once the person signs out, so a copy of the cookie that outlives
+// the sign-out (a response already on its way that sets it again, or a stolen one) opens
+// nothing.
 function config(): NextAuthConfig {
   const e = env();
   const limits = sessionLimits(e);
@@ -89,7 +100,10 @@ function config(): NextAuthConfig {
         } else if (user?.id) {
           token.uid = user.id;
         }
-        if (user) token.signedInAt = now;
+        if (user) {
+          token.signedInAt = now;
+          token.sid = newSessionId();
+        }
         // null ends the session: Auth.js clears the cookie and auth() answers signed out.
         if (!sessionAlive(token, now, limits)) return null;
         token.lastSeen = now;
@@ -97,7 +111,15 @@ function config(): NextAuthConfig {
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid !== "string" || typeof token.signedInAt !== "number") return;
+        await revokeSession({ sessionId: token.sid, userId: typeof token.uid === "string" ? token.uid : null, expiresAt: sessionExpiry(token.signedInAt, limits) });
       },
     },
   };

@@ -865,3 +865,20 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 export type SignInThrottle = typeof signInThrottles.$inferSelect;
+
+// ---- Signed-out sessions ---------------------------------------------------------------
+
+// A session is a signed cookie, so signing out can only clear the browser's copy: a copy
+// that survives (a response already on its way that sets it again, or one stolen) would
+// still be valid until it expires. Its id is kept here from sign-out until the latest it
+// could expire, and a session whose id is here is refused (lib/auth/session.ts).
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

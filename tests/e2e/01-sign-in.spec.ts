@@ -63,14 +63,29 @@ test.describe("signing in", () => {
     }
   });
 
-  test("/ goes to /maturity once signed in, and Sign out ends the session", async ({ newPageAs }) => {
-    const page = await newPageAs("board"); // its own context: signing out must not end the shared session
+  test("/ goes to /maturity once signed in, and Sign out ends the session, even for a copy of its cookie", async ({ anonymousPage }) => {
+    // A session of its own: signing out refuses the session's id, so it must not be the
+    // one the other tests share.
+    const page = await anonymousPage();
+    await page.goto("/login");
+    await signIn(page, accounts.board.email);
+    await page.waitForURL((url) => url.pathname === "/maturity");
     await page.goto("/");
     await expect(page).toHaveURL(/\/maturity$/);
+    const session = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
+    expect(session, "a session cookie").toBeDefined();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
     await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
     await page.goto("/organisations");
     await expect(page).toHaveURL(/\/login/);
+    // The cookie as it was before signing out (a response already on its way can set it
+    // again; or it was copied): the server refuses it now, on pages and in the API.
+    await page.context().addCookies([session!]);
+    await page.goto("/organisations");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
+    const api = await page.request.get("/api/v1/organisations");
+    expect(api.status()).toBe(401);
   });
 });

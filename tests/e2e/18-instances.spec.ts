@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, request as apiContext, test, type APIRequestContext, type Browser } from "@playwright/test";
 import postgres from "postgres";
 import { accounts, DEMO_PASSWORD } from "./support/accounts";
-import { E2E_PORT } from "./support/env";
+import { ownPorts, startAppServer, type AppServer } from "./support/app-server";
 import { signInThroughForm } from "./support/sign-in";
 
 // Two instances of the production build on one PostgreSQL database, as behind a load
@@ -15,11 +15,11 @@ import { signInThroughForm } from "./support/sign-in";
 // test cluster that `npm test` starts (TEST_DATABASE_URL).
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ports = [E2E_PORT + 1, E2E_PORT + 2] as const;
+const ports = ownPorts.instances;
 const [urlA, urlB] = ports.map((p) => `http://localhost:${p}`) as [string, string];
 const adminUrl = process.env.TEST_DATABASE_URL;
 const database = `dr_instances_${randomBytes(6).toString("hex")}`;
-const servers: ChildProcess[] = [];
+const servers: AppServer[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -36,30 +36,17 @@ test.beforeAll(async () => {
     encoding: "utf8",
   });
   if (generated.status !== 0) throw new Error(`generate:national failed:\n${generated.stdout}\n${generated.stderr}`);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), NEXT_TELEMETRY_DISABLED: "1" };
-  for (const port of ports) {
-    servers.push(spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore" }));
-  }
-  for (const url of [urlA, urlB]) await waitForHealth(url);
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64") };
+  servers.push(...(await Promise.all(ports.map((port) => startAppServer({ port, env })))));
 });
 
 test.afterAll(async () => {
-  for (const server of servers) server.kill("SIGTERM");
+  await Promise.all(servers.map((server) => server.stop()));
   if (!adminUrl) return;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${database} with (force)`);
   await admin.end();
 });
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not become healthy in 90 s`);
-}
 
 async function signedInPage(browser: Browser, baseURL: string, email: string) {
   const context = await browser.newContext({ baseURL });

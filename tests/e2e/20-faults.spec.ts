@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import postgres from "postgres";
 import { signInCookie } from "../../scripts/bench/sign-in";
 import { accounts, DEMO_PASSWORD } from "./support/accounts";
 import { domainCodes } from "./support/seed";
-import { E2E_PORT } from "./support/env";
+import { ownPorts, startAppServer, waitForHealthy, type AppServer } from "./support/app-server";
 import { startStoppableCluster, type StopMode, type StoppableCluster } from "./support/stoppable-cluster";
 
 // No data lost when the database goes away: the production build runs on a PostgreSQL
@@ -23,15 +23,14 @@ import { startStoppableCluster, type StopMode, type StoppableCluster } from "./s
 // it, a stop "after two progress lines" would race a commit that takes a second.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const port = E2E_PORT + 1;
+const port = ownPorts.faults;
 const baseUrl = `http://localhost:${port}`;
 const ROWS = 10_000;
 const DATABASE = "faults";
 
 let cluster: StoppableCluster;
 let databaseUrl = "";
-let server: ChildProcess;
-const serverLog: string[] = [];
+let server: AppServer;
 let cookie = "";
 let csv: Uint8Array<ArrayBuffer>;
 let jobId = "";
@@ -52,24 +51,18 @@ test.beforeAll(async () => {
     stdio: "pipe",
   });
   csv = await addImportTargets();
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => serverLog.push(chunk.toString()));
-  await waitForHealthy(90_000);
+  server = await startAppServer({ port, env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64") } });
   cookie = await signInCookie(baseUrl, accounts.admin.email, DEMO_PASSWORD);
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  await server?.stop();
   cluster?.destroy();
   if (observations.length) console.log(`Database outages during a ${ROWS.toLocaleString("en-GB")}-row import:\n${observations.map((o) => `  ${o}`).join("\n")}`);
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server log", { body: serverLog.join(""), contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server log", { body: server?.output() ?? "", contentType: "text/plain" });
 });
 
 async function withDb<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -108,16 +101,6 @@ async function addImportTargets(): Promise<Uint8Array<ArrayBuffer>> {
     lines.push(`FLT72,DMI-2016,FAULT-0,R1,50`);
     return new TextEncoder().encode(lines.join("\n") + "\n");
   });
-}
-
-async function waitForHealthy(timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${baseUrl}/api/health was not 200 within ${timeoutMs / 1000} s:\n${serverLog.join("").slice(-3000)}`);
 }
 
 async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
@@ -255,8 +238,8 @@ async function stopDuring({
   await expectOutageReported();
   await whileDown?.();
   cluster.start();
-  const recoveredMs = await waitForHealthy(30_000);
-  expect(server.exitCode).toBeNull(); // the same server process, never restarted
+  const recoveredMs = await waitForHealthy(server, 30_000);
+  expect(server.process.exitCode).toBeNull(); // the same server process, never restarted
   expect(await databaseState()).toEqual(before);
   observations.push(
     `${point} (pg_ctl stop -m ${mode}, after ${progressLinesFirst} progress line${progressLinesFirst === 1 ? "" : "s"}): answered ${answeredMs} ms after the stop with ` +

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import postgres from "postgres";
 import { signInCookie } from "../../scripts/bench/sign-in";
 import { accounts, DEMO_PASSWORD } from "./support/accounts";
 import { callServerAction, serverActionsInBuild, type ActionOutcome, type ServerActionRef } from "./support/action-client";
-import { E2E_PORT } from "./support/env";
+import { ownPorts, startAppServer, type AppServer } from "./support/app-server";
 import { expected, frameworkEntries, matrix, rowKey, subjects, type MatrixRow, type Subject } from "./authorization-matrix/matrix";
 
 // The authorization matrix (tests/e2e/authorization-matrix/matrix.ts) run with requests
@@ -21,14 +21,14 @@ import { expected, frameworkEntries, matrix, rowKey, subjects, type MatrixRow, t
 // server action is refused, and a disabled account's session and token stop working.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const port = E2E_PORT + 3; // +1 and +2 are 18-instances.spec.ts's
+const port = ownPorts.matrix;
 const baseUrl = `http://localhost:${port}`;
 const adminUrl = process.env.TEST_DATABASE_URL;
 const database = `dr_matrix_${randomBytes(6).toString("hex")}`;
 const CONCURRENCY = 6;
 // The server's signing secret, so that a test can sign a session cookie as an attacker who had it could not.
 const authSecret = randomBytes(33).toString("base64");
-let server: ChildProcess | undefined;
+let server: AppServer | undefined;
 let sql: postgres.Sql;
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -49,18 +49,12 @@ test.beforeAll(async () => {
   });
   if (seeded.status !== 0) throw new Error(`seeding the matrix database failed:\n${seeded.stdout}\n${seeded.stderr}`);
   sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
-  const deadline = Date.now() + 90_000;
-  while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error(`${baseUrl} did not become healthy in 90 s`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  server = await startAppServer({ port, env: { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret } });
   await setUp();
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  await server?.stop();
   await sql?.end();
   if (!adminUrl) return;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -594,7 +588,7 @@ test("pages refuse on their own when the sign-in redirect is bypassed (a session
   // signed with the server's secret for an account that does not exist gets past it, so
   // the page itself must send the caller to sign in (or refuse).
   const now = Math.floor(Date.now() / 1000);
-  const nobody = { uid: "00000000-0000-4000-8000-000000000000", signedInAt: now, lastSeen: now };
+  const nobody = { uid: "00000000-0000-4000-8000-000000000000", sid: crypto.randomUUID(), signedInAt: now, lastSeen: now };
   const forged = await Promise.all(
     ["authjs.session-token", "__Secure-authjs.session-token"].map(async (name) => `${name}=${await encode({ token: nobody, secret: authSecret, salt: name })}`),
   );

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { formatFinancialYear } from "../../lib/financial-year";
 import { callServerAction, serverActionsInBuild, type ServerActionRef } from "./support/action-client";
 import { accounts } from "./support/accounts";
-import { E2E_PORT } from "./support/env";
+import { ownPorts } from "./support/app-server";
 import { createToken, describe, formState, signInClients, type Client } from "./concurrency/clients";
 import { startOwnServer, type OwnServer } from "./concurrency/own-server";
 import { committedValues, historyGaps, lostUpdates, record, runCycles, summary, type Attempt, type Tally } from "./concurrency/tally";
@@ -35,7 +35,7 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   actions = serverActionsInBuild();
-  server = await startOwnServer({ port: E2E_PORT + 5, prefix: "dr_concurrency" });
+  server = await startOwnServer({ port: ownPorts.concurrency, prefix: "dr_concurrency" });
   sql = postgres(server.databaseUrl, { max: 10, onnotice: () => {} });
   const started = performance.now();
   const cpu = cpuMeter();

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { startAppServer, type AppServer } from "../support/app-server";
 
 // A production server of its own, on a PostgreSQL database of its own in the test cluster
 // (TEST_DATABASE_URL), seeded with the demo data and accounts as the embedded database
@@ -26,13 +27,9 @@ export async function startOwnServer({ port, prefix }: { port: number; prefix: s
   await admin.unsafe(`create database ${database}`);
   await admin.end();
   const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${database}`);
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   const stop = async () => {
-    if (server && server.exitCode == null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    }
+    await server?.stop();
     const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await dropper.unsafe(`drop database if exists ${database} with (force)`);
     await dropper.end();
@@ -44,12 +41,9 @@ export async function startOwnServer({ port, prefix }: { port: number; prefix: s
       encoding: "utf8",
     });
     if (seeded.status !== 0) throw new Error(`Seeding the demo data failed:\n${seeded.stdout}\n${seeded.stderr}`);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: randomBytes(33).toString("base64"), NEXT_TELEMETRY_DISABLED: "1" };
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    const baseUrl = `http://localhost:${port}`;
-    await waitForHealth(baseUrl);
-    const pid = server.pid!;
-    return { baseUrl, databaseUrl, stop, cpuSeconds: () => processCpuSeconds(pid) };
+    server = await startAppServer({ port, env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64") } });
+    const pid = server.process.pid!;
+    return { baseUrl: server.baseUrl, databaseUrl, stop, cpuSeconds: () => processCpuSeconds(pid) };
   } catch (error) {
     await stop();
     throw error;
@@ -63,12 +57,3 @@ function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not become healthy in 90 s`);
-}
