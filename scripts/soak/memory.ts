@@ -49,12 +49,15 @@ export function slopePerMinute(points: readonly { seconds: number; bytes: number
 }
 
 /**
- * How far the serving process's memory rose above its level at the start of the measured
- * run (seconds >= 0), at its highest: a leak's footprint when the run is too short for a trend.
+ * How far the serving process's highest memory in the measured run (seconds >= 0) rose
+ * above its highest before it (the warm-up, or the start): a leak's footprint when the run
+ * is too short for a trend. Peak against peak, because a single sample can fall anywhere
+ * on garbage collection's saw-tooth (tens of MB) while both windows hold whole teeth.
  */
-export function peakGrowthBytes(samples: readonly MemorySample[], startBytes: number): number {
+export function peakGrowthBytes(samples: readonly MemorySample[]): number {
+  const before = samples.filter((s) => s.seconds <= 0).map((s) => s.serverRssBytes);
   const measured = samples.filter((s) => s.seconds >= 0).map((s) => s.serverRssBytes);
-  return measured.length ? Math.max(...measured) - startBytes : Number.NaN;
+  return before.length && measured.length ? Math.max(...measured) - Math.max(...before) : Number.NaN;
 }
 
 /** The second half of the run's samples (by time), and their trend in MB per minute. */

@@ -43,7 +43,7 @@ export type SoakResult = {
     secondHalf: { samples: number; mbPerMinute: number };
     /** Full runs: the highest second-half slope that is not a trend. */
     limitMbPerMinute: number;
-    /** The highest the server's memory rose above startBytes during the measured run. */
+    /** How far the measured run's peak rose above the warm-up's (peakGrowthBytes in memory.ts). */
     peakGrowthBytes: number;
   };
 };
@@ -58,13 +58,16 @@ export type SoakResult = {
 export const memoryLimitMbPerMinute = 2;
 
 /**
- * CI's one-minute run cannot show a trend: its second half is about 7 samples, and one
- * saw-tooth tooth tilts their line anywhere between -20 and +80 MB/min with no leak at all
- * (both seen in CI). It checks for a gross leak instead: memory may not rise more than this
- * above its level at the start of the measured run (100 kB and more per request at CI's
- * rate of about 1,000 requests a minute), while the slope is reported beside it.
+ * CI's run is 90 s of warm-up and one measured minute: too short to judge a trend, and too
+ * short to compare one part with another. Its second half is about 7 samples, which one
+ * garbage-collection saw-tooth tilts anywhere between -160 and +80 MB/min, and the server
+ * is still growing its heap towards the level it settles at (in the 20-minute run, 394–430
+ * MB from minute 5 on): one CI-sized run rose by a step of 100 MB in the measured minute's
+ * first 15 s and stayed flat after it. So CI checks only for a gross leak, against a
+ * ceiling half as much again as that settled level; the slope and the rise over the
+ * warm-up's peak are reported beside it.
  */
-export const ciMemoryGrowthLimitMb = 100;
+export const ciMemoryCeilingMb = 640;
 
 export type SoakCheck = { title: string; passed: boolean; detail: string };
 
@@ -91,11 +94,11 @@ export function soakChecks(result: SoakResult): SoakCheck[] {
 function memoryCheck({ mode, memory }: SoakResult): SoakCheck {
   const trend = `second half ${fixed(memory.secondHalf.mbPerMinute, 2)} MB/min over ${memory.secondHalf.samples} samples`;
   if (mode === "ci") {
-    const growthMb = memory.peakGrowthBytes / 1024 / 1024;
+    const peakMb = memory.peakBytes / 1024 / 1024;
     return {
-      title: "soak: memory stays near its level at the start (no gross leak)",
-      passed: Number.isFinite(growthMb) && growthMb <= ciMemoryGrowthLimitMb,
-      detail: `peak ${fixed(growthMb, 0)} MB above the start (limit ${ciMemoryGrowthLimitMb} MB); ${trend}, too few to judge a trend`,
+      title: `soak: memory stays under ${ciMemoryCeilingMb} MB (no gross leak)`,
+      passed: Number.isFinite(peakMb) && peakMb <= ciMemoryCeilingMb,
+      detail: `peak ${fixed(peakMb, 0)} MB, ${fixed(memory.peakGrowthBytes / 1024 / 1024, 0)} MB above the warm-up's; ${trend}, too few to judge a trend`,
     };
   }
   return {

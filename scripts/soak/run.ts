@@ -208,7 +208,7 @@ try {
         peakBytes: Math.max(...samples.map((s) => s.serverRssBytes)),
         secondHalf: secondHalfTrend(samples, seconds),
         limitMbPerMinute: memoryLimitMbPerMinute,
-        peakGrowthBytes: peakGrowthBytes(samples, startSample.serverRssBytes),
+        peakGrowthBytes: peakGrowthBytes(samples),
       },
     };
   } finally {
