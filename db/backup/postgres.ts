@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
+import { analyzeDatabase } from "../analyze";
 import { openPostgres, type Database } from "../client";
 import { loadManifest, readManifestOf, writeManifest, type BackupManifest } from "./manifest";
 import { readDatabaseFingerprint, rowsOf } from "./fingerprint";
@@ -73,6 +74,8 @@ export async function restorePostgresDatabase({ file, url, force = false }: { fi
       );
     }
     await runTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", file], url);
+    // A dump holds no planner statistics: gathered now, not when autovacuum comes round.
+    await analyzeDatabase(handle.db);
     const fingerprint = await readDatabaseFingerprint(handle.db);
     return { fingerprint, differences: manifest ? fingerprintDifferences(manifest.fingerprint, fingerprint) : null };
   } finally {

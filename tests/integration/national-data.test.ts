@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -8,6 +8,7 @@ import * as s from "@/db/schema";
 import { generateNationalDataSet } from "@/db/seed/national/generate";
 import { writeNationalPlan } from "@/db/seed/national/write";
 import { emptyPlan, type NationalPlan } from "@/db/seed/national/types";
+import { rowsOf } from "@/db/backup/fingerprint";
 import { verifyPassword } from "@/lib/auth/password";
 
 const rows = async (table: PgTable) => {
@@ -26,6 +27,16 @@ describe("npm run generate:national at the smallest scale, on the demo database"
     for (const [name, table] of Object.entries(counted)) {
       expect({ name, n: await rows(table) }).toEqual({ name, n: before[name]! + plan[name as keyof typeof counted].length });
     }
+  });
+
+  it("leaves the planner's statistics up to date with the rows written", async () => {
+    // Without them the planner takes each table for a few hundred rows (see db/analyze.ts).
+    const estimates = rowsOf<{ table: string; estimate: number }>(
+      await (await getDb()).execute(sql`select relname as "table", reltuples::float8 as estimate from pg_class where relname in ('domain_scores', 'assessments', 'audit_log') order by relname`),
+    );
+    const actual = { domain_scores: await rows(s.domainScores), assessments: await rows(s.assessments), audit_log: await rows(s.auditLog) };
+    expect(estimates.map((e) => e.table)).toEqual(["assessments", "audit_log", "domain_scores"]);
+    for (const { table, estimate } of estimates) expect({ table, estimate: Math.round(estimate) }).toEqual({ table, estimate: actual[table as keyof typeof actual] });
   });
 
   it("shows the second framework's heatmap for a generated footprint, with the generated scores", async () => {

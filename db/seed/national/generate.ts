@@ -1,5 +1,6 @@
 import { count, eq, notInArray } from "drizzle-orm";
 import type { Database } from "../../client";
+import { analyzeDatabase } from "../../analyze";
 import { frameworks, users } from "../../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { demoPassword, demoUsers } from "../bob-data";
@@ -12,8 +13,8 @@ import { writeNationalPlan, type Progress } from "./write";
 
 /**
  * The demo data (seeded here if the database is empty) plus the synthetic national data
- * set, written in one transaction. Refuses a database that has it already. Generated
- * accounts share the demo password.
+ * set, written in one transaction, then the planner's statistics gathered. Refuses a
+ * database that has it already. Generated accounts share the demo password.
  */
 export async function generateNationalDataSet(db: Database, options: NationalOptions, progress?: Progress): Promise<NationalPlan> {
   await seedDemoIfEmpty(db);
@@ -25,5 +26,6 @@ export async function generateNationalDataSet(db: Database, options: NationalOpt
   const reference = await readNationalReference(db, await hashPassword(demoPassword));
   const plan = planNationalDataSet(reference, options);
   await writeNationalPlan(db, plan, progress);
+  await analyzeDatabase(db);
   return plan;
 }
