@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import type { DatabaseFingerprint, TableFingerprint } from "@/lib/database-fingerprint";
+import { rowsOf } from "../result-rows";
 
 // Schemas of PostgreSQL itself; everything else is ours (public, and drizzle's book of migrations).
 const systemSchemas = sql`('pg_catalog', 'information_schema', 'pg_toast')`;
@@ -83,7 +84,4 @@ async function readStructure(tx: Transaction): Promise<DatabaseFingerprint["stru
   };
 }
 
-// postgres.js answers with the rows themselves, PGlite with { rows }.
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf };

@@ -1,6 +1,5 @@
 import { count, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { analyzeDatabase } from "../analyze";
 import {
   assessmentPeriods,
   assessments,
@@ -261,6 +260,5 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedWorkstreams(tx);
     await seedPortfolio(tx);
   });
-  await analyzeDatabase(db);
   return true;
 }
