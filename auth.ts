@@ -116,6 +116,8 @@ function config(): NextAuthConfig {
       },
     },
     events: {
+      // Sign-outs through Auth.js's own route (POST /api/auth/signout); the app's Sign out
+      // button revokes first, itself (app/login/actions.ts), and this finds it done.
       async signOut(message) {
         const token = "token" in message ? message.token : null;
         if (typeof token?.sid !== "string" || typeof token.signedInAt !== "number") return;

@@ -1,7 +1,10 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
+import { revokeSession } from "@/db/commands/sessions";
+import { sessionLimits } from "@/lib/auth/session-lifetime";
+import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export type SignInState = { error: string; field: "email" | "password"; email: string } | null;
@@ -32,5 +35,14 @@ export async function signInWithEntraId(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // The session's id is refused in the database before the cookie is cleared, and a failure
+  // here is shown (the app's error page), not swallowed as Auth.js's own sign-out event
+  // would: otherwise the person would look signed out while a copy of the cookie still
+  // worked. Kept for the longest a session can last from now (its sign-in was earlier).
+  const session = await auth();
+  if (session?.sessionId) {
+    const { absoluteSeconds } = sessionLimits(env());
+    await revokeSession({ sessionId: session.sessionId, userId: session.user?.id ?? null, expiresAt: new Date(Date.now() + absoluteSeconds * 1000) });
+  }
   await signOut({ redirectTo: "/login" });
 }

@@ -53,54 +53,61 @@ export async function listReportedScoreRows({
         : undefined,
     ] satisfies (SQL | undefined)[]),
   );
-  // Each matching assessment's count of matching scores, and where its rows start in the list.
-  const [window] = rowsOf<{ total: number; page: { id: string; start: number }[] | null }>(
-    await db.execute(sql`
-      with counted as materialized (
-        select ${assessments.id} as id, ${assessmentPeriods.assessedOn} as assessed_on, ${frameworks.code} as framework, ${organisations.name} as organisation, ${organisations.id} as organisation_id,
-          (select count(*) from ${domainScores} where ${domainScores.assessmentId} = ${assessments.id}${domainFilter})::int as n
-        from ${assessments}
-        join ${assessmentPeriods} on ${assessmentPeriods.id} = ${assessments.periodId}
-        join ${frameworks} on ${frameworks.id} = ${assessmentPeriods.frameworkId}
-        join ${organisations} on ${organisations.id} = ${assessments.organisationId}
-        where ${where}
-      ), placed as materialized (
-        select id, n, (sum(n) over (order by assessed_on, framework, organisation, organisation_id, id rows unbounded preceding) - n)::int as start
-        from counted where n > 0
-      )
-      select coalesce(sum(n), 0)::int as total,
-        json_agg(json_build_object('id', id, 'start', start) order by start) filter (where start < ${offset + limit} and start + n > ${offset}) as page
-      from placed`),
+  // Both reads see one snapshot: a status or score changed between them would otherwise
+  // shift the slice, or bring a draft's rows into the page.
+  return db.transaction(
+    async (tx) => {
+      // Each matching assessment's count of matching scores, and where its rows start in the list.
+      const [window] = rowsOf<{ total: number; page: { id: string; start: number }[] | null }>(
+        await tx.execute(sql`
+          with counted as materialized (
+            select ${assessments.id} as id, ${assessmentPeriods.assessedOn} as assessed_on, ${frameworks.code} as framework, ${organisations.name} as organisation, ${organisations.id} as organisation_id,
+              (select count(*) from ${domainScores} where ${domainScores.assessmentId} = ${assessments.id}${domainFilter})::int as n
+            from ${assessments}
+            join ${assessmentPeriods} on ${assessmentPeriods.id} = ${assessments.periodId}
+            join ${frameworks} on ${frameworks.id} = ${assessmentPeriods.frameworkId}
+            join ${organisations} on ${organisations.id} = ${assessments.organisationId}
+            where ${where}
+          ), placed as materialized (
+            select id, n, (sum(n) over (order by assessed_on, framework, organisation, organisation_id, id rows unbounded preceding) - n)::int as start
+            from counted where n > 0
+          )
+          select coalesce(sum(n), 0)::int as total,
+            json_agg(json_build_object('id', id, 'start', start) order by start) filter (where start < ${offset + limit}::bigint and start + n > ${offset}::bigint) as page
+          from placed`),
+      );
+      const page = window?.page ?? [];
+      const total = window?.total ?? 0;
+      if (page.length === 0) return { rows: [], total };
+      const rows = await tx
+        .select({
+          assessmentId: assessments.id,
+          organisationId: organisations.id,
+          odsCode: organisations.odsCode,
+          organisation: organisations.name,
+          framework: frameworks.code,
+          period: assessmentPeriods.code,
+          periodName: assessmentPeriods.name,
+          assessedOn: assessmentPeriods.assessedOn,
+          section: frameworkSections.code,
+          domainCode: frameworkDomains.code,
+          domainName: frameworkDomains.name,
+          score: domainScores.score,
+          status: assessments.status,
+        })
+        .from(domainScores)
+        .innerJoin(assessments, eq(assessments.id, domainScores.assessmentId))
+        .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
+        .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
+        .innerJoin(frameworks, eq(frameworks.id, assessmentPeriods.frameworkId))
+        .innerJoin(frameworkDomains, eq(frameworkDomains.id, domainScores.domainId))
+        .innerJoin(frameworkSections, eq(frameworkSections.id, frameworkDomains.sectionId))
+        .where(and(inArray(assessments.id, page.map((a) => a.id)), domainIds ? inArray(domainScores.domainId, [...domainIds]) : undefined))
+        .orderBy(asc(assessmentPeriods.assessedOn), asc(frameworks.code), asc(organisations.name), asc(organisations.id), asc(assessments.id), asc(frameworkDomains.position), asc(domainScores.domainId));
+      // The rows of the overlapped assessments start at the first one's place in the whole list.
+      const from = offset - page[0]!.start;
+      return { rows: rows.slice(from, from + limit).map((r) => ({ ...r, status: r.status as (typeof reportedStatuses)[number] })), total };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  const page = window?.page ?? [];
-  const total = window?.total ?? 0;
-  if (page.length === 0) return { rows: [], total };
-  const rows = await db
-    .select({
-      assessmentId: assessments.id,
-      organisationId: organisations.id,
-      odsCode: organisations.odsCode,
-      organisation: organisations.name,
-      framework: frameworks.code,
-      period: assessmentPeriods.code,
-      periodName: assessmentPeriods.name,
-      assessedOn: assessmentPeriods.assessedOn,
-      section: frameworkSections.code,
-      domainCode: frameworkDomains.code,
-      domainName: frameworkDomains.name,
-      score: domainScores.score,
-      status: assessments.status,
-    })
-    .from(domainScores)
-    .innerJoin(assessments, eq(assessments.id, domainScores.assessmentId))
-    .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
-    .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
-    .innerJoin(frameworks, eq(frameworks.id, assessmentPeriods.frameworkId))
-    .innerJoin(frameworkDomains, eq(frameworkDomains.id, domainScores.domainId))
-    .innerJoin(frameworkSections, eq(frameworkSections.id, frameworkDomains.sectionId))
-    .where(and(inArray(assessments.id, page.map((a) => a.id)), domainIds ? inArray(domainScores.domainId, [...domainIds]) : undefined))
-    .orderBy(asc(assessmentPeriods.assessedOn), asc(frameworks.code), asc(organisations.name), asc(organisations.id), asc(assessments.id), asc(frameworkDomains.position), asc(domainScores.domainId));
-  // The rows of the overlapped assessments start at the first one's place in the whole list.
-  const from = offset - page[0]!.start;
-  return { rows: rows.slice(from, from + limit).map((r) => ({ ...r, status: r.status as (typeof reportedStatuses)[number] })), total };
 }

@@ -106,6 +106,12 @@ describe("GET /scores paging at national scale", () => {
     );
   }, 120_000);
 
+  it("answers an empty page, with the total, however far past the end the offset is", async () => {
+    for (const offset of [all.length, 2 ** 31, Number.MAX_SAFE_INTEGER - 1000]) {
+      expect(await listReportedScoreRows({ limit: 1000, offset })).toEqual({ rows: [], total: all.length });
+    }
+  });
+
   it("walks the whole unfiltered list in pages of 997 without gaps or repeats", async () => {
     const walked: Row[] = [];
     for (let offset = 0; ; offset += 997) {

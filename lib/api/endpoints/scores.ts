@@ -23,7 +23,7 @@ export const listScoresEndpoint = listEndpoint({
   tag: "Maturity",
   summary: "Reported domain scores, one row per organisation, period and domain",
   description:
-    "The long format BI tools want: one row per score of every submitted or approved assessment (drafts are not reported), by period date, organisation and the framework's domain order.",
+    "The long format BI tools want: one row per score of every submitted or approved assessment (drafts are not reported), by period date, framework, organisation and assessment, each assessment's scores in the framework's domain order.",
   query: {
     framework: z.string().optional().describe("Framework code (DMI-2016) or id."),
     period: z.string().optional().describe("Period code (2016-BASELINE) or id."),

@@ -64,7 +64,12 @@ export async function startAppServer({ port, env, timeoutMs = 90_000 }: { port: 
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     },
   };
-  await waitForHealthy(server, timeoutMs);
+  try {
+    await waitForHealthy(server, timeoutMs);
+  } catch (error) {
+    await server.stop(); // not left holding the port for the next run
+    throw error;
+  }
   return server;
 }
 
