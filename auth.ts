@@ -15,7 +15,23 @@ declare module "next-auth" {
   interface Session {
     /** The session's own id: signing out refuses it (db/commands/sessions.ts). */
     sessionId?: string;
+    /** When the person signed in, in seconds: how long a signed-out id must stay refused. */
+    signedInAt?: number;
   }
+}
+
+/**
+ * Signs a session out for good: its id is refused from now until it would have expired
+ * anyway. Used by the app's Sign out button before the cookie is cleared (a failure shows
+ * there) and by Auth.js's own sign-out event, which finds it done.
+ */
+export async function revokeSessionOf(session: { sessionId?: unknown; userId?: unknown; signedInAt?: unknown }): Promise<void> {
+  if (typeof session.sessionId !== "string" || typeof session.signedInAt !== "number") return;
+  await revokeSession({
+    sessionId: session.sessionId,
+    userId: typeof session.userId === "string" ? session.userId : null,
+    expiresAt: sessionExpiry(session.signedInAt, sessionLimits(env())),
+  });
 }
 
 let dummy: Promise<string> | undefined;
@@ -112,16 +128,15 @@ function config(): NextAuthConfig {
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
         if (typeof token.sid === "string") session.sessionId = token.sid;
+        if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
         return session;
       },
     },
     events: {
-      // Sign-outs through Auth.js's own route (POST /api/auth/signout); the app's Sign out
-      // button revokes first, itself (app/login/actions.ts), and this finds it done.
+      // Sign-outs through Auth.js's own route (POST /api/auth/signout) too.
       async signOut(message) {
         const token = "token" in message ? message.token : null;
-        if (typeof token?.sid !== "string" || typeof token.signedInAt !== "number") return;
-        await revokeSession({ sessionId: token.sid, userId: typeof token.uid === "string" ? token.uid : null, expiresAt: sessionExpiry(token.signedInAt, limits) });
+        if (token) await revokeSessionOf({ sessionId: token.sid, userId: token.uid, signedInAt: token.signedInAt });
       },
     },
   };

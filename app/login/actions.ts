@@ -1,10 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { auth, signIn, signOut } from "@/auth";
-import { revokeSession } from "@/db/commands/sessions";
-import { sessionLimits } from "@/lib/auth/session-lifetime";
-import { env } from "@/lib/env";
+import { auth, revokeSessionOf, signIn, signOut } from "@/auth";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export type SignInState = { error: string; field: "email" | "password"; email: string } | null;
@@ -35,14 +32,9 @@ export async function signInWithEntraId(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
-  // The session's id is refused in the database before the cookie is cleared, and a failure
-  // here is shown (the app's error page), not swallowed as Auth.js's own sign-out event
-  // would: otherwise the person would look signed out while a copy of the cookie still
-  // worked. Kept for the longest a session can last from now (its sign-in was earlier).
+  // Refused in the database before the cookie is cleared, so that a failure shows (the
+  // app's error page) rather than the person looking signed out while a copy still works.
   const session = await auth();
-  if (session?.sessionId) {
-    const { absoluteSeconds } = sessionLimits(env());
-    await revokeSession({ sessionId: session.sessionId, userId: session.user?.id ?? null, expiresAt: new Date(Date.now() + absoluteSeconds * 1000) });
-  }
+  if (session) await revokeSessionOf({ sessionId: session.sessionId, userId: session.user?.id, signedInAt: session.signedInAt });
   await signOut({ redirectTo: "/login" });
 }

@@ -83,5 +83,3 @@ async function readStructure(tx: Transaction): Promise<DatabaseFingerprint["stru
     checksum: createHash("md5").update(lines.join("\n")).digest("hex"),
   };
 }
-
-export { rowsOf };

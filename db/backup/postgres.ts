@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import { analyzeDatabase } from "../analyze";
 import { openPostgres, type Database } from "../client";
 import { loadManifest, readManifestOf, writeManifest, type BackupManifest } from "./manifest";
-import { readDatabaseFingerprint, rowsOf } from "./fingerprint";
+import { readDatabaseFingerprint } from "./fingerprint";
+import { rowsOf } from "../result-rows";
 import { fingerprintDifferences } from "@/lib/database-fingerprint";
 import type { RestoreResult } from "./embedded";
 

@@ -8,7 +8,7 @@ import * as s from "@/db/schema";
 import { generateNationalDataSet } from "@/db/seed/national/generate";
 import { writeNationalPlan } from "@/db/seed/national/write";
 import { emptyPlan, type NationalPlan } from "@/db/seed/national/types";
-import { rowsOf } from "@/db/backup/fingerprint";
+import { rowsOf } from "@/db/result-rows";
 import { verifyPassword } from "@/lib/auth/password";
 
 const rows = async (table: PgTable) => {
