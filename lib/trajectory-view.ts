@@ -17,9 +17,11 @@ export interface ScoreRow {
  * again keeps the mean from jumping with who happens to have reported.
  */
 export function summaryActuals(rows: readonly ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>): Actual[] {
-  const relevant = rows
-    .filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  return actualsOf(byDate(rows.filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))));
+}
+
+/** summaryActuals of rows already chosen and in date order. */
+function actualsOf(relevant: readonly ScoreRow[]): Actual[] {
   const latest = new Map<string, number>();
   const actuals: Actual[] = [];
   for (const [i, r] of relevant.entries()) {
@@ -27,6 +29,29 @@ export function summaryActuals(rows: readonly ScoreRow[], domainId: string, orga
     if (relevant[i + 1]?.date !== r.date) actuals.push({ date: r.date, value: mean([...latest.values()])! });
   }
   return actuals;
+}
+
+// A stable sort: rows of one date keep their order, so the later of two wins as before.
+const byDate = (rows: ScoreRow[]) => rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+/** Items grouped by a key in one pass, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+const pair = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** Targets by scope and domain, read many times per page: grouped once (a page builds up to thousands of trajectories). */
+function targetIndex(targets: readonly TargetState[]): (scopeId: string, domainId: string) => Target[] {
+  const groups = groupBy(targets, (t) => pair(t.scopeId, t.domainId));
+  return (scopeId, domainId) => (groups.get(pair(scopeId, domainId)) ?? []).map((t) => ({ financialYear: t.financialYear, value: t.score }));
 }
 
 export interface GoalRule {
@@ -46,10 +71,6 @@ export interface DomainTrajectory {
 }
 
 const severity: Record<TrajectoryStatus, number> = { "off-track": 0, "at-risk": 1, "no-data": 2, "on-track": 3, "no-target": 4 };
-
-export function targetsFor(targets: readonly TargetState[], scopeId: string, domainId: string): Target[] {
-  return targets.filter((t) => t.scopeId === scopeId && t.domainId === domainId).map((t) => ({ financialYear: t.financialYear, value: t.score }));
-}
 
 /**
  * Every domain's path for a scope, ordered for a board: domains projected to miss the
@@ -74,9 +95,15 @@ export function buildDomainTrajectories({
   asAt: string;
   goal?: GoalRule | null;
 }): DomainTrajectory[] {
+  const rowsByDomain = groupBy(
+    rows.filter((r) => !organisationIds || organisationIds.has(r.organisationId)),
+    (r) => r.domainId,
+  );
+  const nationalByDomain = groupBy(national, (n) => n.domainId);
+  const targetsOf = targetIndex(targets);
   const built = domainIds.map((domainId, position) => {
-    const actuals = summaryActuals(rows, domainId, organisationIds).filter((a) => a.date <= asAt);
-    const domainTargets = targetsFor(targets, scopeId, domainId);
+    const actuals = actualsOf(byDate(rowsByDomain.get(domainId) ?? [])).filter((a) => a.date <= asAt);
+    const domainTargets = targetsOf(scopeId, domainId);
     const inGoal = goal && goal.domainIds.has(domainId);
     return {
       position,
@@ -84,7 +111,7 @@ export function buildDomainTrajectories({
         domainId,
         actuals,
         targets: domainTargets,
-        national: national.filter((n) => n.domainId === domainId && n.date <= asAt).map((n) => ({ date: n.date, value: n.score })),
+        national: (nationalByDomain.get(domainId) ?? []).filter((n) => n.date <= asAt).map((n) => ({ date: n.date, value: n.score })),
         assessment: assessTrajectory({ actuals, targets: domainTargets, asAt }),
         goal: inGoal ? meetsGoal(actuals, goal) : null,
       },
@@ -147,12 +174,14 @@ export function organisationTrajectories({
   scopeId: string;
   asAt: string;
 }): { organisationId: string; cells: OrganisationTrajectoryCell[] }[] {
+  const rowsOf = groupBy(rows, (r) => pair(r.organisationId, r.domainId));
+  const targetsOf = targetIndex(targets);
   return organisationIds.map((organisationId) => ({
     organisationId,
     cells: domainIds.map((domainId) => {
-      const actuals = summaryActuals(rows, domainId, new Set([organisationId])).filter((a) => a.date <= asAt);
-      const own = targetsFor(targets, organisationId, domainId);
-      const judgedAgainst = own.length > 0 ? own : targetsFor(targets, scopeId, domainId);
+      const actuals = actualsOf(byDate(rowsOf.get(pair(organisationId, domainId)) ?? [])).filter((a) => a.date <= asAt);
+      const own = targetsOf(organisationId, domainId);
+      const judgedAgainst = own.length > 0 ? own : targetsOf(scopeId, domainId);
       return {
         domainId,
         latest: actuals.at(-1)?.value ?? null,

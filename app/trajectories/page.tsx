@@ -35,6 +35,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   // Editing is for the present: the past is read-only.
   const mayEdit = !asAt && canSetTarget(user, scope.type, scope.id);
   const permalink = `/trajectories?${new URLSearchParams({ ...scopeParams, asAt: judgedOn })}`;
+  const editing = firstParam(params.edit);
   const exportFilters = { ...scopeParams, ...(asAt ? { asAt } : {}) };
 
   return (
@@ -114,27 +115,32 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
 
       <h2>Domain by domain</h2>
       <DownloadLinks name="trajectory-figures" filters={exportFilters} what="every domain's actuals, targets and national average by date" label="Download the figures as" />
-      {trajectories.map((t) => (
-        <DomainTrajectorySection
-          key={t.domainId}
-          trajectory={t}
-          domain={domains.get(t.domainId)!}
-          scopeLabel={scopeLabel}
-          edit={
-            mayEdit
-              ? {
-                  scope: scope.type,
-                  scopeId: scope.id,
-                  frameworkId: structure.id,
-                  targets: data.targets
-                    .filter((x) => x.scopeId === scope.id && x.domainId === t.domainId && x.version != null)
-                    .sort((a, b) => a.financialYear - b.financialYear)
-                    .map((x) => ({ id: x.id, version: x.version!, financialYear: x.financialYear, score: x.score })),
-                }
-              : null
-          }
-        />
-      ))}
+      {trajectories.map((t) => {
+        const domain = domains.get(t.domainId)!;
+        return (
+          <DomainTrajectorySection
+            key={t.domainId}
+            trajectory={t}
+            domain={domain}
+            scopeLabel={scopeLabel}
+            edit={
+              mayEdit
+                ? {
+                    scope: scope.type,
+                    scopeId: scope.id,
+                    frameworkId: structure.id,
+                    targets: data.targets
+                      .filter((x) => x.scopeId === scope.id && x.domainId === t.domainId && x.version != null)
+                      .sort((a, b) => a.financialYear - b.financialYear)
+                      .map((x) => ({ id: x.id, version: x.version!, financialYear: x.financialYear, score: x.score })),
+                    open: editing === domain.code,
+                    openHref: `/trajectories?${new URLSearchParams({ ...scopeParams, edit: domain.code })}#trajectory-${domain.code}`,
+                  }
+                : null
+            }
+          />
+        );
+      })}
     </>
   );
 }

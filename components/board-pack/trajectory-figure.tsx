@@ -1,10 +1,11 @@
 import { PackTrajectoryChart } from "./trajectory-chart";
 import { TrajectoryStatusTag } from "@/components/trajectories/trajectory-status-tag";
+import { formatShortDate } from "@/lib/dates";
 import { formatPercent } from "@/lib/maturity";
 import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
 
 const DAY_MS = 86_400_000;
-const shortDate = (day: number) => new Date(day * DAY_MS).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const shortDate = (day: number) => formatShortDate(new Date(day * DAY_MS).toISOString().slice(0, 10));
 
 /** One domain: its status and why, the chart, and the same figures as a table. */
 export function TrajectoryFigure({ trajectory, domain }: { trajectory: DomainTrajectory; domain: { code: string; name: string } }) {

@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
+import { WhenVisible } from "./when-visible";
 
 // recharts is about 110 kB gzipped: loaded after the page, not with it, so that no route's
 // first-load JavaScript carries it (issue 8's budget is 150 kB). The charts are decorative
@@ -11,7 +13,16 @@ export const OrganisationScoresChart = dynamic(() => import("./organisation-scor
   loading: () => <div className="app-chart" aria-hidden="true" />,
 });
 
-export const TrajectoryChart = dynamic(() => import("./trajectory-chart").then((m) => m.TrajectoryChart), {
+const TrajectoryChartNow = dynamic(() => import("./trajectory-chart").then((m) => m.TrajectoryChart), {
   ssr: false,
   loading: () => <div className="app-chart app-chart--small" aria-hidden="true" />,
 });
+
+/** A trajectory chart, drawn once it nears the viewport (a page may have 29 of them). */
+export function TrajectoryChart(props: ComponentProps<typeof TrajectoryChartNow>) {
+  return (
+    <WhenVisible className="app-chart app-chart--small">
+      <TrajectoryChartNow {...props} />
+    </WhenVisible>
+  );
+}

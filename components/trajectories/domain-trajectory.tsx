@@ -1,12 +1,11 @@
 import { TrajectoryChart } from "@/components/charts/lazy-charts";
-import { TargetForm } from "@/components/forms/target-form";
+import { TargetEditor } from "./target-editor";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
+import { formatShortDate } from "@/lib/dates";
 import { dayNumber, financialYearEnd, formatFinancialYear } from "@/lib/financial-year";
 import { trajectoryFigures } from "@/lib/export/tables/trajectories";
 import { formatPercent } from "@/lib/maturity";
 import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
-
-const dateLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export interface EditableTarget {
   id: string;
@@ -25,7 +24,8 @@ export function DomainTrajectorySection({
   trajectory: DomainTrajectory;
   domain: { id: string; code: string; name: string };
   scopeLabel: string;
-  edit: { scope: "system" | "footprint" | "organisation"; scopeId: string; frameworkId: string; targets: EditableTarget[] } | null;
+  /** Null where the user may not set targets here (or the view is of the past). */
+  edit: { scope: "system" | "footprint" | "organisation"; scopeId: string; frameworkId: string; targets: EditableTarget[]; open: boolean; openHref: string } | null;
 }) {
   const { assessment } = trajectory;
   const points = trajectoryChartPoints(trajectory);
@@ -59,7 +59,7 @@ export function DomainTrajectorySection({
         <tbody className="nhsuk-table__body">
           {rows.map((r, i) => (
             <tr key={i}>
-              <td>{dateLabel(r.date)}</td>
+              <td>{formatShortDate(r.date)}</td>
               <td>{r.kind}</td>
               <td className="nhsuk-table__cell--numeric">{r.value}</td>
             </tr>
@@ -67,26 +67,15 @@ export function DomainTrajectorySection({
         </tbody>
       </table>
       {edit && (
-        <details className="nhsuk-details">
-          <summary className="nhsuk-details__summary">
-            <span className="nhsuk-details__summary-text">Set targets for {domain.name}</span>
-          </summary>
-          <div className="nhsuk-details__text">
-            {edit.targets.map((t) => (
-              <TargetForm
-                key={t.id}
-                idPrefix={`${domain.code}-${t.financialYear}`}
-                scope={edit.scope}
-                scopeId={edit.scopeId}
-                frameworkId={edit.frameworkId}
-                domainId={domain.id}
-                domainName={domain.name}
-                existing={{ id: t.id, version: t.version, financialYear: formatFinancialYear(t.financialYear), score: t.score }}
-              />
-            ))}
-            <TargetForm idPrefix={`${domain.code}-new`} scope={edit.scope} scopeId={edit.scopeId} frameworkId={edit.frameworkId} domainId={domain.id} domainName={domain.name} />
-          </div>
-        </details>
+        <TargetEditor
+          scope={edit.scope}
+          scopeId={edit.scopeId}
+          frameworkId={edit.frameworkId}
+          domain={domain}
+          targets={edit.targets.map((t) => ({ ...t, financialYear: formatFinancialYear(t.financialYear), financialYearStart: t.financialYear }))}
+          initiallyOpen={edit.open}
+          openHref={edit.openHref}
+        />
       )}
     </section>
   );

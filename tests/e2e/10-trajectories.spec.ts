@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
+import { authStatePath } from "./support/auth-state";
+import { BASE_URL } from "./support/env";
 
 // Targets and statuses: Berkshire West has no footprint targets in the seed, so the
 // board's edits here start from "No target"; the system's C4 target is changed once.
@@ -88,6 +90,53 @@ test.describe("trajectories", () => {
     await viewer.goto("/trajectories?footprint=OXON");
     await expect(viewer.getByTestId("trajectory-status")).toBeVisible();
     await expect(viewer.locator("section[data-domain] details")).toHaveCount(0);
+  });
+
+  test("a domain's target forms are built when its panel opens, so the page does not carry them all", async ({ pageAs }) => {
+    const page = await pageAs("board");
+    await page.goto("/trajectories?footprint=BERKSW");
+    await expect(section(page, "C1").locator("details")).toHaveCount(1);
+    await expect(page.locator(".app-target-form")).toHaveCount(0);
+    await openTargets(page, "C6");
+    await expect(section(page, "C6").locator("#C6-new-score")).toBeVisible();
+    await expect(page.locator(".app-target-form")).toHaveCount(1); // only the opened domain's
+    // The HTML the server sends names no form until the URL asks for one domain's.
+    const plain = await (await page.request.get("/trajectories?footprint=BERKSW")).text();
+    expect(plain).not.toContain('id="C6-new-score"');
+    const opened = await (await page.request.get("/trajectories?footprint=BERKSW&edit=C6")).text();
+    expect(opened).toContain('id="C6-new-score"');
+    expect(opened).not.toContain('id="C1-new-score"');
+  });
+
+  test("without JavaScript, a link in the panel opens the target forms and a target can be set", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: BASE_URL, locale: "en-GB", storageState: authStatePath("board"), javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto("/trajectories?footprint=BERKSW");
+      const i2 = section(page, "I2");
+      const domainName = (await i2.locator("details summary").innerText()).replace("Set targets for ", "").trim();
+      await i2.locator("details summary").click();
+      await i2.getByRole("link", { name: `Show the target forms for ${domainName}` }).click();
+      await expect(page).toHaveURL(/edit=I2/);
+      await expect(section(page, "I2").locator("details")).toHaveAttribute("open", "");
+      await page.locator("#I2-new-financialYear").fill("2031/32");
+      await page.locator("#I2-new-score").fill("99");
+      await page.getByRole("button", { name: `Add target for ${domainName}` }).click();
+      await expect(page.getByTestId("trajectory-table-I2")).toContainText("Target for end of 2031/32");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("each domain's chart is drawn when it comes near the screen, not all at load", async ({ pageAs }) => {
+    const page = await pageAs("board");
+    await page.goto("/trajectories");
+    const charted = page.locator("section[data-domain]").filter({ has: page.locator(".app-chart") });
+    expect(await charted.count()).toBeGreaterThan(10);
+    const last = charted.last();
+    await expect(last.locator(".recharts-surface")).toHaveCount(0);
+    await last.locator(".app-chart").scrollIntoViewIfNeeded();
+    await expect(last.locator(".recharts-surface").first()).toBeVisible();
   });
 
   for (const url of ["/trajectories", "/trajectories?footprint=OXON", "/trajectories?asAt=2017-01-31"]) {

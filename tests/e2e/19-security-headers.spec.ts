@@ -73,6 +73,7 @@ test("signed-in pages run under the policy with no violation, and their scripts 
   expect(violations).toEqual([]);
   // Client-side code ran: a chart drew itself in the browser (recharts renders on the client).
   await page.goto("/trajectories");
+  await page.locator("section[data-domain] .app-chart").first().scrollIntoViewIfNeeded(); // charts draw near the screen
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 });
 

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDomainTrajectories, organisationTrajectories, summaryActuals, trajectoryChartPoints, type ScoreRow } from "@/lib/trajectory-view";
 import type { TargetState } from "@/lib/as-at";
+import { assessTrajectory } from "@/lib/trajectory";
 
 const row = (organisationId: string, date: string, domainId: string, score: number): ScoreRow => ({ organisationId, periodId: date, date, domainId, score });
 const target = (scopeId: string, domainId: string, financialYear: number, score: number): TargetState => ({ id: `${scopeId}-${domainId}-${financialYear}`, scope: "system", scopeId, domainId, financialYear, score });
@@ -106,5 +108,59 @@ describe("page rules moved out of the trajectories page", () => {
     const { summaryDomainIds } = await import("@/lib/trajectory-view");
     expect(summaryDomainIds(["d1", "d2", "d3"], [target("s", "d2", 2016, 50), target("other", "d3", 2016, 50)], "s")).toEqual(["d2"]);
     expect(summaryDomainIds(["d1", "d2"], [], "s")).toEqual(["d1", "d2"]);
+  });
+});
+
+describe("grouping the rows once gives the same figures as reading them per domain and provider", () => {
+  // The page used to filter every row for each domain and each provider × domain pair;
+  // it now groups rows and targets once. The reference below is the old reading.
+  const orgs = ["o1", "o2", "o3", "o4"];
+  const domains = ["d1", "d2", "d3"];
+  const dates = ["2016-02-29", "2017-02-28", "2017-02-28", "2018-03-31", "2019-01-15"];
+  const arbRow = fc.record({
+    organisationId: fc.constantFrom(...orgs),
+    date: fc.constantFrom(...dates),
+    domainId: fc.constantFrom(...domains),
+    score: fc.integer({ min: 0, max: 100 }),
+  }).map((r) => ({ ...r, periodId: r.date }));
+  const arbTarget = fc.record({
+    scopeId: fc.constantFrom("s", ...orgs),
+    domainId: fc.constantFrom(...domains),
+    financialYear: fc.integer({ min: 2015, max: 2020 }),
+    score: fc.integer({ min: 0, max: 100 }),
+  }).map((t): TargetState => ({ ...t, id: `${t.scopeId}-${t.domainId}-${t.financialYear}`, scope: t.scopeId === "s" ? "system" : "organisation" }));
+  const naive = (rows: ScoreRow[], domainId: string, only: ReadonlySet<string> | null) => {
+    const relevant = rows.filter((r) => r.domainId === domainId && (!only || only.has(r.organisationId))).sort((a, b) => a.date.localeCompare(b.date));
+    const latest = new Map<string, number>();
+    return relevant.flatMap((r, i) => {
+      latest.set(r.organisationId, r.score);
+      return relevant[i + 1]?.date === r.date ? [] : [{ date: r.date, value: [...latest.values()].reduce((a, b) => a + b, 0) / latest.size }];
+    });
+  };
+  const targetsOf = (targets: TargetState[], scopeId: string, domainId: string) =>
+    targets.filter((t) => t.scopeId === scopeId && t.domainId === domainId).map((t) => ({ financialYear: t.financialYear, value: t.score }));
+
+  it("for the scope's domains and each provider's cells", () => {
+    fc.assert(
+      fc.property(fc.array(arbRow, { maxLength: 60 }), fc.array(arbTarget, { maxLength: 12 }), fc.subarray(orgs), fc.constantFrom(...dates), (rows, targets, providers, asAt) => {
+        const only = new Set(providers);
+        const built = buildDomainTrajectories({ domainIds: domains, rows, national: [], targets, scopeId: "s", organisationIds: only, asAt });
+        for (const t of built) {
+          expect(t.actuals).toEqual(naive(rows, t.domainId, only).filter((a) => a.date <= asAt));
+          expect(t.targets).toEqual(targetsOf(targets, "s", t.domainId));
+        }
+        const summaries = organisationTrajectories({ organisationIds: orgs, domainIds: domains, rows, targets, scopeId: "s", asAt });
+        for (const s of summaries) {
+          for (const cell of s.cells) {
+            const actuals = naive(rows, cell.domainId, new Set([s.organisationId])).filter((a) => a.date <= asAt);
+            const own = targetsOf(targets, s.organisationId, cell.domainId);
+            expect(cell.latest).toBe(actuals.at(-1)?.value ?? null);
+            expect(cell.ownTargets).toBe(own.length > 0);
+            expect(cell.assessment).toEqual(assessTrajectory({ actuals, targets: own.length > 0 ? own : targetsOf(targets, "s", cell.domainId), asAt }));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
