@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { FrameworkStructure } from "@/db/queries/frameworks";
 import type { OrganisationScores } from "@/db/queries/maturity";
 import type { Heatmap } from "@/lib/heatmap";
-import { formatCount, formatGap, formatPercent } from "@/lib/maturity";
+import { formatCount, formatPercent } from "@/lib/maturity";
+import { HeatmapRows } from "./heatmap-rows";
 
 export function HeatmapTable({
   structure,
@@ -40,27 +40,17 @@ export function HeatmapTable({
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {heatmap.rows.map(({ organisation: o, cells, summary }) => (
-            <tr key={o.id} data-org={o.odsCode ?? o.id}>
-              <th scope="row" className="app-heatmap__org">
-                <Link href={`/organisations/${o.id}`}>{o.shortName}</Link>
-                {o.odsCode && <span className="app-muted"> {o.odsCode}</span>}
-                {o.status === "submitted" && <strong className="nhsuk-tag nhsuk-tag--yellow app-tag-small">Awaiting approval</strong>}
-              </th>
-              {cells.map((c, i) => (
-                <td key={c.domainId} className={`app-heatmap__cell app-band--${c.band ?? "none"}`} data-domain={structure.domains[i]!.code}>
-                  <span className="app-heatmap__score">{formatPercent(c.score)}</span>
-                  {c.gapToNational != null && (
-                    <span className="app-heatmap__gap">
-                      {formatGap(c.gapToNational)}
-                      <span className="nhsuk-u-visually-hidden"> points against national</span>
-                    </span>
-                  )}
-                </td>
-              ))}
-              <td data-testid="domains-above">{formatCount(summary.domainsAbove, summary.domainsCompared)}</td>
-            </tr>
-          ))}
+          <HeatmapRows
+            domainCodes={structure.domains.map((d) => d.code)}
+            rows={heatmap.rows.map(({ organisation: o, cells, summary }) => ({
+              id: o.id,
+              code: o.odsCode,
+              name: o.shortName,
+              awaitingApproval: o.status === "submitted",
+              cells: cells.map((c) => [c.score, c.gapToNational, c.band]),
+              domainsAbove: formatCount(summary.domainsAbove, summary.domainsCompared),
+            }))}
+          />
         </tbody>
         <tfoot>
           <tr data-testid="mean-row">

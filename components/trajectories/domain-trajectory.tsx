@@ -1,4 +1,5 @@
 import { TrajectoryChart } from "@/components/charts/lazy-charts";
+import { TextRows } from "@/components/text-rows";
 import { TargetEditor } from "./target-editor";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { formatShortDate } from "@/lib/dates";
@@ -57,13 +58,7 @@ export function DomainTrajectorySection({
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <td>{formatShortDate(r.date)}</td>
-              <td>{r.kind}</td>
-              <td className="nhsuk-table__cell--numeric">{r.value}</td>
-            </tr>
-          ))}
+          <TextRows rows={rows.map((r) => [formatShortDate(r.date), r.kind, r.value])} numericColumns={[2]} />
         </tbody>
       </table>
       {edit && (
@@ -71,7 +66,7 @@ export function DomainTrajectorySection({
           scope={edit.scope}
           scopeId={edit.scopeId}
           frameworkId={edit.frameworkId}
-          domain={domain}
+          domain={{ id: domain.id, code: domain.code, name: domain.name }}
           targets={edit.targets.map((t) => ({ ...t, financialYear: formatFinancialYear(t.financialYear), financialYearStart: t.financialYear }))}
           initiallyOpen={edit.open}
           openHref={edit.openHref}

@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { TrajectoryStatusTag } from "./trajectory-status-tag";
-import { formatPercent } from "@/lib/maturity";
+import { OrganisationSummaryRows } from "./organisation-summary-rows";
 import type { OrganisationTrajectoryCell } from "@/lib/trajectory-view";
 
 /** The organisation trajectory summaries: each trust's path beside the scope's. */
@@ -36,25 +34,15 @@ export function OrganisationSummaries({
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {summaries.map((s) => (
-            <tr key={s.organisationId}>
-              <th scope="row">
-                <Link href={`/trajectories?${new URLSearchParams({ ...linkParams, organisation: s.organisationId })}`}>{organisations.get(s.organisationId)?.name}</Link>
-              </th>
-              {s.cells.map((c) => (
-                <td key={c.domainId}>
-                  {formatPercent(c.latest)} <TrajectoryStatusTag status={c.assessment.status} />
-                  {c.ownTargets && (
-                    <span>
-                      {" "}
-                      <span aria-hidden="true">★</span>
-                      <span className="nhsuk-u-visually-hidden">against its own targets</span>
-                    </span>
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
+          <OrganisationSummaryRows
+            domainIds={domains.map((d) => d.id)}
+            rows={summaries.map((s) => ({
+              id: s.organisationId,
+              name: organisations.get(s.organisationId)?.name ?? "",
+              href: `/trajectories?${new URLSearchParams({ ...linkParams, organisation: s.organisationId })}`,
+              cells: s.cells.map((c) => [c.latest, c.assessment.status, c.ownTargets]),
+            }))}
+          />
         </tbody>
       </table>
     </div>
