@@ -17,7 +17,7 @@ export interface ScoreRow {
  * again keeps the mean from jumping with who happens to have reported.
  */
 export function summaryActuals(rows: readonly ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>): Actual[] {
-  return actualsOf(byDate(rows.filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))));
+  return actualsOf(sortByDate(rows.filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))));
 }
 
 /** summaryActuals of rows already chosen and in date order. */
@@ -31,8 +31,9 @@ function actualsOf(relevant: readonly ScoreRow[]): Actual[] {
   return actuals;
 }
 
-// A stable sort: rows of one date keep their order, so the later of two wins as before.
-const byDate = (rows: ScoreRow[]) => rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+// Sorts the array it is given, in place (each caller's own copy): a stable sort, so rows of
+// one date keep their order and the later of two wins, as before.
+const sortByDate = (rows: ScoreRow[]) => rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
 /** Items grouped by a key in one pass, each group in the items' order. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -102,7 +103,7 @@ export function buildDomainTrajectories({
   const nationalByDomain = groupBy(national, (n) => n.domainId);
   const targetsOf = targetIndex(targets);
   const built = domainIds.map((domainId, position) => {
-    const actuals = actualsOf(byDate(rowsByDomain.get(domainId) ?? [])).filter((a) => a.date <= asAt);
+    const actuals = actualsOf(sortByDate(rowsByDomain.get(domainId) ?? [])).filter((a) => a.date <= asAt);
     const domainTargets = targetsOf(scopeId, domainId);
     const inGoal = goal && goal.domainIds.has(domainId);
     return {
@@ -179,7 +180,7 @@ export function organisationTrajectories({
   return organisationIds.map((organisationId) => ({
     organisationId,
     cells: domainIds.map((domainId) => {
-      const actuals = actualsOf(byDate(rowsOf.get(pair(organisationId, domainId)) ?? [])).filter((a) => a.date <= asAt);
+      const actuals = actualsOf(sortByDate(rowsOf.get(pair(organisationId, domainId)) ?? [])).filter((a) => a.date <= asAt);
       const own = targetsOf(organisationId, domainId);
       const judgedAgainst = own.length > 0 ? own : targetsOf(scopeId, domainId);
       return {

@@ -17,7 +17,13 @@ export function WhenVisible({ className, children }: { className: string; childr
     if (typeof IntersectionObserver === "undefined") return setSeen(true);
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: "100% 0px" });
     observer.observe(element);
-    return () => observer.disconnect();
+    // Printing the page draws them all (a box not drawn in time is left out of the print).
+    const show = () => setSeen(true);
+    window.addEventListener("beforeprint", show);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", show);
+    };
   }, [seen]);
-  return seen ? children : <div ref={box} className={className} aria-hidden="true" />;
+  return seen ? children : <div ref={box} className={`${className} app-chart--waiting`} aria-hidden="true" />;
 }

@@ -1,19 +1,12 @@
 import { TrajectoryChart } from "@/components/charts/lazy-charts";
 import { TextRows } from "@/components/text-rows";
-import { TargetEditor } from "./target-editor";
+import { TargetEditor, type EditableTarget } from "./target-editor";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { formatShortDate } from "@/lib/dates";
-import { dayNumber, financialYearEnd, formatFinancialYear } from "@/lib/financial-year";
+import { dayNumber, financialYearEnd } from "@/lib/financial-year";
 import { trajectoryFigures } from "@/lib/export/tables/trajectories";
 import { formatPercent } from "@/lib/maturity";
 import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
-
-export interface EditableTarget {
-  id: string;
-  version: number;
-  financialYear: number;
-  score: number;
-}
 
 /** One domain: its status and why, the chart, the same figures as a table, and targets to edit. */
 export function DomainTrajectorySection({
@@ -67,7 +60,7 @@ export function DomainTrajectorySection({
           scopeId={edit.scopeId}
           frameworkId={edit.frameworkId}
           domain={{ id: domain.id, code: domain.code, name: domain.name }}
-          targets={edit.targets.map((t) => ({ ...t, financialYear: formatFinancialYear(t.financialYear), financialYearStart: t.financialYear }))}
+          targets={edit.targets}
           initiallyOpen={edit.open}
           openHref={edit.openHref}
         />

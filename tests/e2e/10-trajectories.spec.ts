@@ -133,13 +133,17 @@ test.describe("trajectories", () => {
     await page.goto("/trajectories");
     const charted = page.locator("section[data-domain]").filter({ has: page.locator(".app-chart") });
     expect(await charted.count()).toBeGreaterThan(10);
+    // Once the first chart has drawn (recharts loaded), the last, far below, still has not.
+    await charted.first().locator(".app-chart").scrollIntoViewIfNeeded();
+    await expect(charted.first().locator(".recharts-surface").first()).toBeVisible();
     const last = charted.last();
+    await expect(last.locator(".app-chart--waiting")).toHaveCount(1);
     await expect(last.locator(".recharts-surface")).toHaveCount(0);
     await last.locator(".app-chart").scrollIntoViewIfNeeded();
     await expect(last.locator(".recharts-surface").first()).toBeVisible();
   });
 
-  for (const url of ["/trajectories", "/trajectories?footprint=OXON", "/trajectories?asAt=2017-01-31"]) {
+  for (const url of ["/trajectories", "/trajectories?footprint=OXON", "/trajectories?asAt=2017-01-31", "/trajectories?footprint=BERKSW&edit=C3"]) {
     test(`has no accessibility violations: ${url}`, async ({ pageAs }) => {
       const page = await pageAs("board");
       await page.goto(url);

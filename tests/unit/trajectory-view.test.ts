@@ -140,26 +140,36 @@ describe("grouping the rows once gives the same figures as reading them per doma
   const targetsOf = (targets: TargetState[], scopeId: string, domainId: string) =>
     targets.filter((t) => t.scopeId === scopeId && t.domainId === domainId).map((t) => ({ financialYear: t.financialYear, value: t.score }));
 
+  const arbNational = fc.record({ date: fc.constantFrom(...dates), domainId: fc.constantFrom(...domains), score: fc.integer({ min: 0, max: 100 }) });
+
   it("for the scope's domains and each provider's cells", () => {
     fc.assert(
-      fc.property(fc.array(arbRow, { maxLength: 60 }), fc.array(arbTarget, { maxLength: 12 }), fc.subarray(orgs), fc.constantFrom(...dates), (rows, targets, providers, asAt) => {
-        const only = new Set(providers);
-        const built = buildDomainTrajectories({ domainIds: domains, rows, national: [], targets, scopeId: "s", organisationIds: only, asAt });
-        for (const t of built) {
-          expect(t.actuals).toEqual(naive(rows, t.domainId, only).filter((a) => a.date <= asAt));
-          expect(t.targets).toEqual(targetsOf(targets, "s", t.domainId));
-        }
-        const summaries = organisationTrajectories({ organisationIds: orgs, domainIds: domains, rows, targets, scopeId: "s", asAt });
-        for (const s of summaries) {
-          for (const cell of s.cells) {
-            const actuals = naive(rows, cell.domainId, new Set([s.organisationId])).filter((a) => a.date <= asAt);
-            const own = targetsOf(targets, s.organisationId, cell.domainId);
-            expect(cell.latest).toBe(actuals.at(-1)?.value ?? null);
-            expect(cell.ownTargets).toBe(own.length > 0);
-            expect(cell.assessment).toEqual(assessTrajectory({ actuals, targets: own.length > 0 ? own : targetsOf(targets, "s", cell.domainId), asAt }));
+      fc.property(
+        fc.array(arbRow, { maxLength: 60 }),
+        fc.array(arbTarget, { maxLength: 12 }),
+        fc.array(arbNational, { maxLength: 12 }),
+        fc.option(fc.subarray(orgs), { nil: undefined }),
+        fc.constantFrom(...dates),
+        (rows, targets, national, providers, asAt) => {
+          const only = providers && new Set(providers);
+          const built = buildDomainTrajectories({ domainIds: domains, rows, national, targets, scopeId: "s", organisationIds: only, asAt });
+          for (const t of built) {
+            expect(t.actuals).toEqual(naive(rows, t.domainId, only ?? null).filter((a) => a.date <= asAt));
+            expect(t.targets).toEqual(targetsOf(targets, "s", t.domainId));
+            expect(t.national).toEqual(national.filter((n) => n.domainId === t.domainId && n.date <= asAt).map((n) => ({ date: n.date, value: n.score })));
           }
-        }
-      }),
+          const summaries = organisationTrajectories({ organisationIds: orgs, domainIds: domains, rows, targets, scopeId: "s", asAt });
+          for (const s of summaries) {
+            for (const cell of s.cells) {
+              const actuals = naive(rows, cell.domainId, new Set([s.organisationId])).filter((a) => a.date <= asAt);
+              const own = targetsOf(targets, s.organisationId, cell.domainId);
+              expect(cell.latest).toBe(actuals.at(-1)?.value ?? null);
+              expect(cell.ownTargets).toBe(own.length > 0);
+              expect(cell.assessment).toEqual(assessTrajectory({ actuals, targets: own.length > 0 ? own : targetsOf(targets, "s", cell.domainId), asAt }));
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
