@@ -1,5 +1,6 @@
 import type { TargetState } from "./as-at";
 import { dayNumber, financialYearEnd } from "./financial-year";
+import { groupBy } from "./group-by";
 import { mean } from "./maturity";
 import { assessTrajectory, meetsGoal, type Actual, type Target, type TrajectoryAssessment, type TrajectoryStatus } from "./trajectory";
 
@@ -12,15 +13,11 @@ export interface ScoreRow {
 }
 
 /**
- * A scope's actual per period: the mean over its providers of each one's latest reported
- * score by that period. Carrying a provider's previous score forward until it reports
- * again keeps the mean from jumping with who happens to have reported.
+ * A scope's actual per period, from one domain's rows of its providers in date order: the
+ * mean over its providers of each one's latest reported score by that period. Carrying a
+ * provider's previous score forward until it reports again keeps the mean from jumping
+ * with who happens to have reported.
  */
-export function summaryActuals(rows: readonly ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>): Actual[] {
-  return actualsOf(sortByDate(rows.filter((r) => r.domainId === domainId && (!organisationIds || organisationIds.has(r.organisationId)))));
-}
-
-/** summaryActuals of rows already chosen and in date order. */
 function actualsOf(relevant: readonly ScoreRow[]): Actual[] {
   const latest = new Map<string, number>();
   const actuals: Actual[] = [];
@@ -35,24 +32,32 @@ function actualsOf(relevant: readonly ScoreRow[]): Actual[] {
 // one date keep their order and the later of two wins, as before.
 const sortByDate = (rows: ScoreRow[]) => rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-/** Items grouped by a key in one pass, each group in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 const pair = (a: string, b: string) => `${a}\u0000${b}`;
 
 /** Targets by scope and domain, read many times per page: grouped once (a page builds up to thousands of trajectories). */
 function targetIndex(targets: readonly TargetState[]): (scopeId: string, domainId: string) => Target[] {
   const groups = groupBy(targets, (t) => pair(t.scopeId, t.domainId));
   return (scopeId, domainId) => (groups.get(pair(scopeId, domainId)) ?? []).map((t) => ({ financialYear: t.financialYear, value: t.score }));
+}
+
+/** A target as its edit form needs it. */
+export interface EditableTarget {
+  id: string;
+  version: number;
+  /** The year it starts: 2019 for 2019/20. */
+  financialYear: number;
+  score: number;
+}
+
+/**
+ * A scope's own targets that can be changed, per domain, by year: those read with their
+ * version (the present's; the past is read-only).
+ */
+export function editableTargetsByDomain(targets: readonly (TargetState & { version?: number })[], scopeId: string): Map<string, EditableTarget[]> {
+  const editable = targets
+    .flatMap((t) => (t.scopeId === scopeId && t.version != null ? [{ domainId: t.domainId, id: t.id, version: t.version, financialYear: t.financialYear, score: t.score }] : []))
+    .sort((a, b) => a.financialYear - b.financialYear);
+  return groupBy(editable, (t) => t.domainId, ({ id, version, financialYear, score }) => ({ id, version, financialYear, score }));
 }
 
 export interface GoalRule {

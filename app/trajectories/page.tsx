@@ -11,6 +11,7 @@ import { formatFinancialYear } from "@/lib/financial-year";
 import { firstParam } from "@/lib/maturity-selection";
 import { canSetTarget } from "@/lib/permissions";
 import { trajectoryRules } from "@/lib/trajectory";
+import { editableTargetsByDomain } from "@/lib/trajectory-view";
 
 export const metadata: Metadata = { title: "Trajectories" };
 
@@ -36,6 +37,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   const mayEdit = !asAt && canSetTarget(user, scope.type, scope.id);
   const permalink = `/trajectories?${new URLSearchParams({ ...scopeParams, asAt: judgedOn })}`;
   const editing = firstParam(params.edit);
+  const editable = editableTargetsByDomain(data.targets, scope.id);
   const exportFilters = { ...scopeParams, ...(asAt ? { asAt } : {}) };
 
   return (
@@ -129,10 +131,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
                     scope: scope.type,
                     scopeId: scope.id,
                     frameworkId: structure.id,
-                    targets: data.targets
-                      .filter((x) => x.scopeId === scope.id && x.domainId === t.domainId && x.version != null)
-                      .sort((a, b) => a.financialYear - b.financialYear)
-                      .map((x) => ({ id: x.id, version: x.version!, financialYear: x.financialYear, score: x.score })),
+                    targets: editable.get(t.domainId) ?? [],
                     open: editing === domain.code,
                     openHref: `/trajectories?${new URLSearchParams({ ...scopeParams, edit: domain.code })}#trajectory-${domain.code}`,
                   }

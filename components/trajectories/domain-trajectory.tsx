@@ -1,12 +1,12 @@
 import { TrajectoryChart } from "@/components/charts/lazy-charts";
 import { TextRows } from "@/components/text-rows";
-import { TargetEditor, type EditableTarget } from "./target-editor";
+import { TargetEditor } from "./target-editor";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { formatShortDate } from "@/lib/dates";
 import { dayNumber, financialYearEnd } from "@/lib/financial-year";
 import { trajectoryFigures } from "@/lib/export/tables/trajectories";
 import { formatPercent } from "@/lib/maturity";
-import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
+import { trajectoryChartPoints, type DomainTrajectory, type EditableTarget } from "@/lib/trajectory-view";
 
 /** One domain: its status and why, the chart, the same figures as a table, and targets to edit. */
 export function DomainTrajectorySection({

@@ -3,14 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { TargetForm } from "@/components/forms/target-form";
 import { formatFinancialYear } from "@/lib/financial-year";
-
-export interface EditableTarget {
-  id: string;
-  version: number;
-  /** The year it starts: 2019 for 2019/20. */
-  financialYear: number;
-  score: number;
-}
+import type { EditableTarget } from "@/lib/trajectory-view";
 
 export interface TargetEditorProps {
   scope: "system" | "footprint" | "organisation";

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, exists, inArray, isNull, lte, type SQL } from "drizzle-orm";
 import type { ProjectStatus } from "@/lib/portfolio";
+import { groupBy } from "@/lib/group-by";
 import type { Rag } from "@/lib/rag";
 import { getDb, type Database } from "../client";
 import {
@@ -145,17 +146,6 @@ export async function pagePlanProjects(filter: {
   const ownerIds = [...new Set(details[0].map((o) => o.id))];
   const served = ownerIds.length ? await db.select().from(organisationFootprints).where(inArray(organisationFootprints.organisationId, ownerIds)) : [];
   return { total, footprintsOf: groupBy(served, (s) => s.organisationId, (s) => s.footprintId), projects: withDetails(rows, details) };
-}
-
-function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(value(row));
-    else groups.set(k, [value(row)]);
-  }
-  return groups;
 }
 
 /** The choices the capability plan's filters offer (within one system, if given). */

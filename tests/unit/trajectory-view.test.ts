@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildDomainTrajectories, organisationTrajectories, summaryActuals, trajectoryChartPoints, type ScoreRow } from "@/lib/trajectory-view";
+import { buildDomainTrajectories, organisationTrajectories, trajectoryChartPoints, type ScoreRow } from "@/lib/trajectory-view";
 import type { TargetState } from "@/lib/as-at";
 import { assessTrajectory } from "@/lib/trajectory";
 
@@ -17,7 +17,11 @@ const rows = [
   row("o2", "2017-02-28", "d1", 70),
 ];
 
-describe("summaryActuals", () => {
+// A scope's actuals for one domain, as buildDomainTrajectories works them out.
+const summaryActuals = (rows: ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>) =>
+  buildDomainTrajectories({ domainIds: [domainId], rows, national: [], targets: [], scopeId: "s", organisationIds, asAt: "9999-12-31" })[0]!.actuals;
+
+describe("a scope's actuals", () => {
   it("takes the mean of every provider's latest score by each period, carrying forward those that have not reported again", () => {
     const actuals = summaryActuals(rows, "d1");
     expect(actuals[0]).toEqual({ date: "2016-02-29", value: 42 });
@@ -102,6 +106,26 @@ describe("page rules moved out of the trajectories page", () => {
     expect(goal?.threshold).toBe(70);
     expect([...goal!.domainIds]).toEqual(["d2", "d3"]);
     expect(goalRule([], sections)).toBeNull();
+  });
+
+  it("editableTargetsByDomain gives the scope's own targets read with a version, per domain, by year", async () => {
+    const { editableTargetsByDomain } = await import("@/lib/trajectory-view");
+    const editable = editableTargetsByDomain(
+      [
+        { ...target("s", "d1", 2018, 60), version: 2 },
+        { ...target("s", "d1", 2016, 40), version: 1 },
+        { ...target("s", "d2", 2017, 50), version: 1 },
+        target("s", "d2", 2019, 70), // from the change history: no version, not editable
+        { ...target("other", "d1", 2017, 55), version: 1 },
+      ],
+      "s",
+    );
+    expect([...editable.keys()].sort()).toEqual(["d1", "d2"]);
+    expect(editable.get("d1")).toEqual([
+      { id: "s-d1-2016", version: 1, financialYear: 2016, score: 40 },
+      { id: "s-d1-2018", version: 2, financialYear: 2018, score: 60 },
+    ]);
+    expect(editable.get("d2")).toEqual([{ id: "s-d2-2017", version: 1, financialYear: 2017, score: 50 }]);
   });
 
   it("summaryDomainIds keeps the scope's targeted domains, else all", async () => {
