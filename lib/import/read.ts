@@ -145,7 +145,8 @@ export function decodeXlsxText(value: string): string {
   return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function xlsxCell(value: ExcelJS.CellValue): Cell {
+/** An ExcelJS cell value as an importer sees it. */
+export function xlsxCell(value: ExcelJS.CellValue): Cell {
   if (value == null) return emptyCell;
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : emptyCell;
   if (typeof value === "string") return textCell(decodeXlsxText(value));
