@@ -26,3 +26,17 @@ export function TrajectoryChart(props: ComponentProps<typeof TrajectoryChartNow>
     </WhenVisible>
   );
 }
+
+const DistributionChartNow = dynamic(() => import("./distribution-chart").then((m) => m.DistributionChart), {
+  ssr: false,
+  loading: () => <div className="app-chart app-chart--small" aria-hidden="true" />,
+});
+
+/** A pillar's distribution across England, drawn once it nears the viewport (seven to a page). */
+export function DistributionChart(props: ComponentProps<typeof DistributionChartNow>) {
+  return (
+    <WhenVisible className="app-chart app-chart--small">
+      <DistributionChartNow {...props} />
+    </WhenVisible>
+  );
+}
