@@ -1,4 +1,5 @@
 import { organisationTypes } from "@/lib/organisation-types";
+import { careSettings } from "@/lib/care-settings";
 import { roles } from "@/lib/roles";
 import { assessmentStatuses } from "@/lib/assessment-workflow";
 import { decisions, deliverableStatuses } from "@/lib/tollgate";
@@ -13,7 +14,9 @@ import {
   boolean,
   check,
   customType,
+  type AnyPgColumn,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -28,11 +31,20 @@ import {
 
 // ---- Places and organisations -------------------------------------------------------
 
-export const systems = pgTable("systems", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  code: text("code").notNull().unique(),
-  name: text("name").notNull(),
-});
+export const systems = pgTable(
+  "systems",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    // The ODS code of the integrated care board that leads it (QU9 for BOB).
+    icbCode: text("icb_code").unique(),
+    // Systems change: in April 2026 BOB's ICB became NHS Thames Valley ICB. Results stay
+    // with the system of their time; its successor reads them as its predecessors' history.
+    successorId: uuid("successor_id").references((): AnyPgColumn => systems.id),
+  },
+  (t) => [index("systems_successor_idx").on(t.successorId)],
+);
 export type System = typeof systems.$inferSelect;
 
 export const footprints = pgTable(
@@ -49,6 +61,12 @@ export const footprints = pgTable(
 );
 export type Footprint = typeof footprints.$inferSelect;
 
+export const regions = pgTable("regions", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+export type Region = typeof regions.$inferSelect;
+
 export const organisationType = pgEnum("organisation_type", organisationTypes);
 
 export const organisations = pgTable(
@@ -63,6 +81,8 @@ export const organisations = pgTable(
     name: text("name").notNull(),
     shortName: text("short_name").notNull(),
     type: organisationType("type").notNull(),
+    // The NHS England region (ODS code, e.g. Y59 South East), where known.
+    regionCode: text("region_code").references(() => regions.code),
   },
   (t) => [index("organisations_system_idx").on(t.systemId)],
 );
@@ -86,13 +106,34 @@ export const organisationFootprints = pgTable(
 
 // ---- Maturity frameworks (versioned data: nothing assumes 14 domains) ---------------
 
-export const frameworks = pgTable("frameworks", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  code: text("code").notNull().unique(),
-  name: text("name").notNull(),
-  version: text("version").notNull(),
-  publishedOn: date("published_on"),
-});
+export const careSetting = pgEnum("care_setting", careSettings);
+
+// A framework declares its own scale: DMI 2016 is 0–100 whole percentages, the WGLL DMA
+// 1–5 with one decimal at pillar level. Every rule reads it from here (lib/scale.ts).
+export const frameworks = pgTable(
+  "frameworks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    version: text("version").notNull(),
+    publishedOn: date("published_on"),
+    scaleMin: doublePrecision("scale_min").notNull().default(0),
+    scaleMax: doublePrecision("scale_max").notNull().default(100),
+    /** Decimal places of a domain score: 0 for whole numbers. */
+    scoreDecimals: integer("score_decimals").notNull().default(0),
+    /** Printed after a score: "%" for the 2016 index, nothing for the DMA. */
+    unit: text("unit").notNull().default("%"),
+    /** The care settings it is answered in; "all" for a framework with no variants. */
+    careSettings: careSetting("care_settings").array().notNull().default(sql`'{all}'::care_setting[]`),
+    /** Where it came from, for the About the data page ("Contains public sector information ..."). */
+    source: text("source"),
+  },
+  (t) => [
+    check("frameworks_scale", sql`${t.scaleMin} < ${t.scaleMax}`),
+    check("frameworks_score_decimals", sql`${t.scoreDecimals} between 0 and 3`),
+  ],
+);
 export type Framework = typeof frameworks.$inferSelect;
 
 export const frameworkSections = pgTable(
@@ -124,6 +165,10 @@ export const frameworkDomains = pgTable(
     name: text("name").notNull(),
     shortName: text("short_name").notNull(),
     position: integer("position").notNull(),
+    /** The one care setting whose survey has this domain; null: every setting's. */
+    careSetting: careSetting("care_setting"),
+    /** What each level means, lowest first, where the framework publishes it. */
+    levelDescriptors: jsonb("level_descriptors").$type<string[]>(),
   },
   (t) => [
     uniqueIndex("framework_domains_code_uq").on(t.frameworkId, t.code),
@@ -159,11 +204,12 @@ export const nationalAverages = pgTable(
     domainId: uuid("domain_id")
       .notNull()
       .references(() => frameworkDomains.id, { onDelete: "cascade" }),
-    score: integer("score").notNull(),
+    careSetting: careSetting("care_setting").notNull().default("all"),
+    score: doublePrecision("score").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.periodId, t.domainId] }),
-    check("national_averages_score_range", sql`${t.score} between 0 and 100`),
+    primaryKey({ columns: [t.periodId, t.domainId, t.careSetting] }),
+    check("national_averages_score_finite", sql`${t.score} between -1000000 and 1000000`),
   ],
 );
 
@@ -212,6 +258,14 @@ export const assessments = pgTable(
     periodId: uuid("period_id")
       .notNull()
       .references(() => assessmentPeriods.id),
+    // One organisation can be assessed in several settings in one period (acute and community).
+    careSetting: careSetting("care_setting").notNull().default("all"),
+    // The system the result belongs to at its time (the published file's ICB), when it
+    // is not the organisation's own: an ambulance trust is filed under one lead ICB.
+    systemId: uuid("system_id").references(() => systems.id),
+    // The overall score as its publisher gives it (NHS England's is over comparable
+    // domains only, not the mean of the pillars): stored and shown, never recomputed.
+    publishedOverall: doublePrecision("published_overall"),
     status: assessmentStatus("status").notNull().default("draft"),
     // Optimistic lock: every write bumps it, and a write quoting an old one is refused.
     version: integer("version").notNull().default(1),
@@ -225,7 +279,7 @@ export const assessments = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("assessments_org_period_uq").on(t.organisationId, t.periodId),
+    uniqueIndex("assessments_org_period_setting_uq").on(t.organisationId, t.periodId, t.careSetting),
     index("assessments_period_idx").on(t.periodId),
   ],
 );
@@ -240,11 +294,12 @@ export const domainScores = pgTable(
     domainId: uuid("domain_id")
       .notNull()
       .references(() => frameworkDomains.id),
-    score: integer("score").notNull(),
+    // On the framework's scale (lib/scale.ts checks it on every write path).
+    score: doublePrecision("score").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.domainId] }),
-    check("domain_scores_score_range", sql`${t.score} between 0 and 100`),
+    check("domain_scores_score_finite", sql`${t.score} between -1000000 and 1000000`),
   ],
 );
 export type DomainScore = typeof domainScores.$inferSelect;
@@ -291,13 +346,13 @@ export const targets = pgTable(
       .references(() => frameworkDomains.id),
     // The calendar year the financial year starts in: 2017 for 2017/18.
     financialYear: integer("financial_year").notNull(),
-    score: integer("score").notNull(),
+    score: doublePrecision("score").notNull(),
     version: integer("version").notNull().default(1),
     updatedById: uuid("updated_by_id").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("targets_score_range", sql`${t.score} between 0 and 100`),
+    check("targets_score_finite", sql`${t.score} between -1000000 and 1000000`),
     check("targets_year_range", sql`${t.financialYear} between 2000 and 2100`),
     check(
       "targets_one_scope",
@@ -323,13 +378,13 @@ export const sectionGoals = pgTable(
     systemId: uuid("system_id").references(() => systems.id),
     footprintId: uuid("footprint_id").references(() => footprints.id),
     description: text("description").notNull(),
-    threshold: integer("threshold").notNull(),
+    threshold: doublePrecision("threshold").notNull(),
     // "Close to": how many points below the threshold still count as meeting it.
-    tolerance: integer("tolerance").notNull().default(0),
+    tolerance: doublePrecision("tolerance").notNull().default(0),
     financialYear: integer("financial_year").notNull(),
   },
   (t) => [
-    check("section_goals_threshold_range", sql`${t.threshold} between 0 and 100 and ${t.tolerance} between 0 and 100`),
+    check("section_goals_threshold_finite", sql`${t.threshold} between -1000000 and 1000000 and ${t.tolerance} between 0 and 1000000`),
     check("section_goals_one_scope", sql`(${t.systemId} is null) <> (${t.footprintId} is null)`),
   ],
 );

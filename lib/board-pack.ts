@@ -2,6 +2,7 @@
 // chosen date. These rules decide what "as at" means for each section and put the
 // sections together from plain data; db/queries/board-pack.ts fetches that data.
 
+import type { Scale } from "./scale";
 import type { TargetState } from "./as-at";
 import { formatDate, isIsoDate } from "./dates";
 import { buildHeatmap, type Heatmap } from "./heatmap";
@@ -281,6 +282,7 @@ export interface PackInput<O extends ScoredOrganisation, R extends AgendaReview>
   asAt: string;
   until: Date;
   domainIds: readonly string[];
+  scale: Scale;
   sections: readonly { id: string; domains: readonly { id: string }[] }[];
   scope: { type: "system" | "footprint"; id: string };
   systemId: string;
@@ -311,7 +313,7 @@ export function assembleBoardPack<O extends ScoredOrganisation, R extends Agenda
   const { asAt, domainIds, scope } = input;
   const footprintId = scope.type === "footprint" ? scope.id : null;
 
-  const heatmap: Heatmap<O> = buildHeatmap(domainIds, input.heatmap.organisations, input.heatmap.national);
+  const heatmap: Heatmap<O> = buildHeatmap(domainIds, input.heatmap.organisations, input.heatmap.national, input.scale);
 
   const { targets, borrowedDomainIds } = judgedTargets({
     domainIds,
@@ -322,6 +324,7 @@ export function assembleBoardPack<O extends ScoredOrganisation, R extends Agenda
   const ownGoal = goalRule(input.goals, input.sections);
   const goal = ownGoal ?? goalRule(input.systemGoals, input.sections);
   const trajectories = buildDomainTrajectories({
+    scale: input.scale,
     domainIds,
     rows: input.trajectory.rows,
     national: input.trajectory.national,

@@ -1,7 +1,8 @@
 // Gap to delivery: for each maturity domain where a place is below national or not on
 // course for its target, the projects that should close the gap, and the gaps no project
 // addresses. The link between the maturity scores and the portfolio, as a pure rule.
-import { gap as gapTo, roundHalfUp } from "./maturity";
+import { gap as gapTo } from "./maturity";
+import { formatGap, roundToScale } from "./scale";
 import type { ProjectStatus } from "./portfolio";
 import type { DomainTrajectory } from "./trajectory-view";
 import { statusLabels } from "./trajectory";
@@ -19,9 +20,10 @@ export interface DomainGap {
 export function domainGap(t: DomainTrajectory): DomainGap | null {
   const latest = t.actuals.at(-1)?.value ?? null;
   const national = t.national.at(-1)?.value ?? null;
-  const points = latest == null || national == null ? null : gapTo(roundHalfUp(latest), roundHalfUp(national));
+  const d = t.scale.decimals;
+  const points = latest == null || national == null ? null : roundToScale(gapTo(roundToScale(latest, d), roundToScale(national, d))!, d);
   const reasons: string[] = [];
-  if (points != null && points < 0) reasons.push(`${-points} point${points === -1 ? "" : "s"} below national`);
+  if (points != null && points < 0) reasons.push(t.scale.unit === "%" ? `${-points} point${points === -1 ? "" : "s"} below national` : `${formatGap(points, t.scale).slice(1)} below national`);
   if (t.assessment.status === "off-track" || t.assessment.status === "at-risk") reasons.push(statusLabels[t.assessment.status].toLowerCase());
   return reasons.length ? { domainId: t.domainId, latest, national, gapToNational: points, reasons } : null;
 }

@@ -9,6 +9,7 @@ import {
   type ScoredOrganisation,
   type ScoresByDomain,
 } from "./maturity";
+import type { Scale } from "./scale";
 
 export interface HeatmapCell {
   domainId: string;
@@ -33,16 +34,17 @@ export function buildHeatmap<O extends ScoredOrganisation>(
   domainIds: readonly string[],
   organisations: readonly O[],
   national: ScoresByDomain,
+  scale: Scale,
 ): Heatmap<O> {
   return {
     rows: organisations.map((organisation) => ({
       organisation,
       cells: domainIds.map((domainId) => {
         const score = organisation.scores[domainId] ?? null;
-        return { domainId, score, gapToNational: gap(score, national[domainId]), band: distanceBand(score, national[domainId]) };
+        return { domainId, score, gapToNational: gap(score, national[domainId]), band: distanceBand(score, national[domainId], scale) };
       }),
       summary: summariseOrganisation(domainIds, organisation, national),
     })),
-    domainSummaries: summariseDomains(domainIds, organisations, national).map((s) => ({ ...s, band: distanceBand(s.mean, s.national) })),
+    domainSummaries: summariseDomains(domainIds, organisations, national).map((s) => ({ ...s, band: distanceBand(s.mean, s.national, scale) })),
   };
 }

@@ -1,10 +1,7 @@
 // Derived maturity figures. All of them are computed from scores, never typed in:
 // the printed counts in the 2016 slides disagree with their own scores in places.
 
-/** Rounds halves up (43.5 → 44), as the seed's "Footprint Summary" column does. */
-export function roundHalfUp(value: number): number {
-  return Math.floor(value + 0.5 + 1e-9);
-}
+import { formatGap, scaleRange, scaleStep, toUnits, type Scale } from "./scale";
 
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -79,30 +76,43 @@ export function formatCount(above: number, of: number): string {
   return `${above}/${of}`;
 }
 
-export function formatPercent(value: number | null): string {
-  return value == null ? "–" : `${roundHalfUp(value)}%`;
+// Heatmap colour bands by distance from the national average, as a share of the
+// framework's range: 5% and 15% of it (5 and 15 points on 0–100, 0.2 and 0.6 on 1–5).
+const NEAR_SHARE = 0.05;
+const FAR_SHARE = 0.15;
+export const distanceBandKeys = ["far-below", "below", "near", "above", "far-above"] as const;
+export type DistanceBand = (typeof distanceBandKeys)[number];
+
+/** The limits in units of the scale's last decimal place (5 and 15 on 0–100; 2 and 6 on 1–5 by tenths). */
+function bandLimits(scale: Scale): { near: number; far: number } {
+  const units = scaleRange(scale) * 10 ** scale.decimals;
+  return { near: Math.ceil(units * NEAR_SHARE - 1e-9), far: Math.ceil(units * FAR_SHARE - 1e-9) };
 }
 
-export function formatGap(value: number | null): string {
-  if (value == null) return "–";
-  const rounded = roundHalfUp(value);
-  return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${Math.abs(rounded)}` : "0";
+/** Each band with the words of its legend, on this scale. */
+export function distanceBands(scale: Scale): { key: DistanceBand; label: string }[] {
+  const { near, far } = bandLimits(scale);
+  const step = scaleStep(scale);
+  const n = (units: number) => formatGap(units * step, scale).replace(/^\+/, "");
+  const points = scale.unit === "%" ? " points" : "";
+  return [
+    { key: "far-below", label: `${n(far)} or more${points} below national` },
+    { key: "below", label: `${n(near)} to ${n(far - 1)}${points} below national` },
+    { key: "near", label: `within ${n(near - 1)}${points} of national` },
+    { key: "above", label: `${n(near)} to ${n(far - 1)}${points} above national` },
+    { key: "far-above", label: `${n(far)} or more${points} above national` },
+  ];
 }
-
-// Heatmap colour bands by distance from the national average, in percentage points.
-export const distanceBands = [
-  { key: "far-below", label: "15 or more points below national", test: (d: number) => d <= -15 },
-  { key: "below", label: "5 to 14 points below national", test: (d: number) => d > -15 && d <= -5 },
-  { key: "near", label: "within 4 points of national", test: (d: number) => d > -5 && d < 5 },
-  { key: "above", label: "5 to 14 points above national", test: (d: number) => d >= 5 && d < 15 },
-  { key: "far-above", label: "15 or more points above national", test: (d: number) => d >= 15 },
-] as const;
-export type DistanceBand = (typeof distanceBands)[number]["key"];
 
 /** The band of the gap as printed (rounded), so a cell's colour always matches its number. */
-export function distanceBand(score: number | null | undefined, national: number | null | undefined): DistanceBand | null {
+export function distanceBand(score: number | null | undefined, national: number | null | undefined, scale: Scale): DistanceBand | null {
   const d = gap(score, national);
   if (d == null) return null;
-  const printed = roundHalfUp(d);
-  return distanceBands.find((b) => b.test(printed))!.key;
+  const printed = toUnits(d, scale.decimals);
+  const { near, far } = bandLimits(scale);
+  if (printed <= -far) return "far-below";
+  if (printed <= -near) return "below";
+  if (printed < near) return "near";
+  if (printed < far) return "above";
+  return "far-above";
 }

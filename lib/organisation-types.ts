@@ -5,6 +5,8 @@ export const organisationTypes = [
   "primary_care",
   "local_authority",
   "multi_organisation",
+  "nhs_trust",
+  "icb",
 ] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
@@ -15,4 +17,6 @@ export const organisationTypeLabels: Record<OrganisationType, string> = {
   primary_care: "Primary care",
   local_authority: "Local authority",
   multi_organisation: "Multi-organisation partnership",
+  nhs_trust: "NHS trust",
+  icb: "Integrated care board",
 };

@@ -2,6 +2,7 @@ import type { TargetState } from "./as-at";
 import { dayNumber, financialYearEnd } from "./financial-year";
 import { groupBy } from "./group-by";
 import { mean } from "./maturity";
+import { roundToScale, type Scale } from "./scale";
 import { assessTrajectory, meetsGoal, type Actual, type Target, type TrajectoryAssessment, type TrajectoryStatus } from "./trajectory";
 
 export interface ScoreRow {
@@ -69,6 +70,8 @@ export interface GoalRule {
 
 export interface DomainTrajectory {
   domainId: string;
+  /** The framework's scale, which every figure of it is printed on. */
+  scale: Scale;
   actuals: Actual[];
   targets: Target[];
   national: Actual[];
@@ -91,7 +94,9 @@ export function buildDomainTrajectories({
   organisationIds,
   asAt,
   goal,
+  scale,
 }: {
+  scale: Scale;
   domainIds: readonly string[];
   rows: readonly ScoreRow[];
   national: readonly { date: string; domainId: string; score: number }[];
@@ -115,11 +120,12 @@ export function buildDomainTrajectories({
       position,
       value: {
         domainId,
+        scale,
         actuals,
         targets: domainTargets,
         national: (nationalByDomain.get(domainId) ?? []).filter((n) => n.date <= asAt).map((n) => ({ date: n.date, value: n.score })),
-        assessment: assessTrajectory({ actuals, targets: domainTargets, asAt }),
-        goal: inGoal ? meetsGoal(actuals, goal) : null,
+        assessment: assessTrajectory({ actuals, targets: domainTargets, asAt, scale }),
+        goal: inGoal ? meetsGoal(actuals, goal, scale) : null,
       },
     };
   });
@@ -148,10 +154,11 @@ export function trajectoryChartPoints(t: DomainTrajectory): ChartPoint[] {
     }
     return p;
   };
-  for (const a of t.actuals) at(a.date).actual = Math.round(a.value * 10) / 10;
+  const fine = (v: number) => roundToScale(v, t.scale.decimals + 1);
+  for (const a of t.actuals) at(a.date).actual = fine(a.value);
   for (const n of t.national) at(n.date).national = n.value;
   const baseline = t.actuals[0];
-  if (baseline) at(baseline.date).plan = Math.round(baseline.value * 10) / 10;
+  if (baseline) at(baseline.date).plan = fine(baseline.value);
   for (const target of t.targets) if (!baseline || financialYearEnd(target.financialYear) > baseline.date) at(financialYearEnd(target.financialYear)).plan = target.value;
   return [...points.values()].sort((a, b) => a.day - b.day);
 }
@@ -172,7 +179,9 @@ export function organisationTrajectories({
   targets,
   scopeId,
   asAt,
+  scale,
 }: {
+  scale: Scale;
   organisationIds: readonly string[];
   domainIds: readonly string[];
   rows: readonly ScoreRow[];
@@ -191,7 +200,7 @@ export function organisationTrajectories({
       return {
         domainId,
         latest: actuals.at(-1)?.value ?? null,
-        assessment: assessTrajectory({ actuals, targets: judgedAgainst, asAt }),
+        assessment: assessTrajectory({ actuals, targets: judgedAgainst, asAt, scale }),
         ownTargets: own.length > 0,
       };
     }),

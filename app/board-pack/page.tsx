@@ -54,7 +54,7 @@ export default async function BoardPackPage({ searchParams }: Props) {
               scopeLabel={shortScope}
               caption={`${scopeLabel}: ${structure.name} scores, ${period.name} (${pack.heatmap.rows.length} providers)`}
             />
-            <HeatmapLegend />
+            <HeatmapLegend scale={data.scale} />
           </>
         ) : (
           <p data-testid="no-heatmap">No provider in {scopeLabel} had reported scores for a period on or before that date.</p>
@@ -63,6 +63,7 @@ export default async function BoardPackPage({ searchParams }: Props) {
 
       <PackSection id="trajectories" title={packSectionTitles.trajectories} asAt={meaning.trajectories} orientation="landscape">
         <TrajectoriesContent
+          scale={data.scale}
           trajectories={pack.trajectories}
           domains={domains}
           scopeLabel={shortScope}

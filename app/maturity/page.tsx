@@ -6,6 +6,7 @@ import { SelectionForm } from "@/components/maturity/selection-form";
 import { getHeatmapView } from "@/db/queries/views/heatmap";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
+import { careSettingLabels } from "@/lib/care-settings";
 import { systemParams } from "@/lib/system-scope";
 
 export const metadata: Metadata = { title: "Digital maturity heatmap" };
@@ -19,20 +20,22 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
     framework: firstParam(params.framework),
     period: firstParam(params.period),
     footprint: firstParam(params.footprint),
+    setting: firstParam(params.setting),
     system: firstParam(params.system),
     organisationIds: user.organisationIds,
   });
   if (!selection || !data) {
     return <h1>No maturity framework or assessment period has been set up yet</h1>;
   }
-  const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel } = data;
+  const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel, careSetting, scale } = data;
+  const settingName = selection.careSettings.length > 1 ? ` ${careSettingLabels[careSetting].toLowerCase()}` : "";
   // The downloads carry what the page resolved, so they always match what is on screen.
-  const filters = { ...systemParams(selection), framework: structure.code, period: period.code, footprint: footprint?.code };
+  const filters = { ...systemParams(selection), framework: structure.code, period: period.code, footprint: footprint?.code, setting: selection.careSettings.length > 1 ? careSetting : undefined };
   return (
     <>
       <h1>Digital maturity</h1>
       <p className="nhsuk-lede-text">
-        {structure.name} {structure.version}: each provider&apos;s score per domain in {period.name}, against the national average.
+        {structure.name} {structure.version}: each{settingName} provider&apos;s score per domain in {period.name}, against the national average.
       </p>
       <SelectionForm selection={selection} action="/maturity" />
       {organisations.length === 0 ? (
@@ -45,10 +48,10 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
             structure={structure}
             heatmap={heatmap}
             scopeLabel={meanLabel}
-            caption={`${scopeName}: ${structure.name} scores, ${period.name} (${organisations.length} providers)`}
+            caption={`${scopeName}: ${structure.name} scores, ${period.name}${settingName ? `,${settingName}` : ""} (${organisations.length} providers)`}
           />
           <DownloadLinks name="heatmap" filters={filters} what="this heatmap" />
-          <HeatmapLegend />
+          <HeatmapLegend scale={scale} />
         </>
       )}
       <DownloadLinks name="scores" filters={filters} what="the scores you can see in this period and place, in the import format" label="Download scores for import as" />

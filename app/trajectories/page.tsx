@@ -1,3 +1,4 @@
+import { formatScore } from "@/lib/scale";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DomainTrajectorySection } from "@/components/trajectories/domain-trajectory";
@@ -25,6 +26,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
     framework: firstParam(params.framework),
     footprint: firstParam(params.footprint),
     organisation: firstParam(params.organisation),
+    setting: firstParam(params.setting),
     asAt: firstParam(params.asAt),
     today,
     system: firstParam(params.system),
@@ -73,7 +75,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
       {goal && (
         <div className="nhsuk-inset-text" data-testid="section-goal">
           <h2 className="nhsuk-heading-s">
-            Goal: {goal.description} (at least {goal.threshold - goal.tolerance}% by 31 March {goal.financialYear + 1})
+            Goal: {goal.description} (at least {formatScore(goal.threshold - goal.tolerance, view.scale)} by 31 March {goal.financialYear + 1})
           </h2>
           <p>
             {goalMisses.length === 0
@@ -89,13 +91,13 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
         </summary>
         <div className="nhsuk-details__text">
           <ul>
-            {trajectoryRules.map((rule) => (
+            {trajectoryRules(view.scale).map((rule) => (
               <li key={rule}>{rule}</li>
             ))}
             {goal && (
               <li>
                 The section goal is met when the score expected at 31 March {goal.financialYear + 1} (the end of {formatFinancialYear(goal.financialYear)}) is at least{" "}
-                {goal.threshold}% less {goal.tolerance} points for &ldquo;close to&rdquo;. A domain with no score since its baseline cannot be projected and is listed with the misses.
+                {formatScore(goal.threshold, view.scale)} less {goal.tolerance}{view.scale.unit === "%" ? " points" : ""} for &ldquo;close to&rdquo;. A domain with no score since its baseline cannot be projected and is listed with the misses.
               </li>
             )}
           </ul>
@@ -107,6 +109,7 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
 
       {summaries.length > 0 && (
         <OrganisationSummaries
+          scale={view.scale}
           summaries={summaries}
           organisations={new Map(organisations.map((o) => [o.id, o]))}
           domains={summaryIds.map((id) => domains.get(id)!)}

@@ -1,3 +1,4 @@
+import { scaleRange, type Scale } from "@/lib/scale";
 // Where a trajectory chart's lines, markers and ticks fall in its SVG box. Drawn on the
 // server as plain SVG with a viewBox, so the chart scales with the printed page instead
 // of keeping the width the screen measured.
@@ -38,8 +39,8 @@ function yearEndsBetween(from: number, to: number): number[] {
   return days;
 }
 
-/** Positions in the chart box: days across (31 March ticks labelled with the year they end), 0–100% up. */
-export function chartGeometry(points: readonly ChartPoint[]): ChartGeometry {
+/** Positions in the chart box: days across (31 March ticks labelled with the year they end), the framework's scale up. */
+export function chartGeometry(points: readonly ChartPoint[], scale: Scale): ChartGeometry {
   const { width, height, left, right, top, bottom } = chartBox;
   const plot = { left, right: width - right, top, bottom: height - bottom };
   const days = points.map((p) => p.day);
@@ -51,7 +52,8 @@ export function chartGeometry(points: readonly ChartPoint[]): ChartGeometry {
     to += SINGLE_DAY_PADDING;
   }
   const x = (day: number) => plot.left + ((day - from) / (to - from)) * (plot.right - plot.left);
-  const y = (value: number) => plot.bottom - (Math.min(100, Math.max(0, value)) / 100) * (plot.bottom - plot.top);
+  const span = scaleRange(scale);
+  const y = (value: number) => plot.bottom - ((Math.min(scale.max, Math.max(scale.min, value)) - scale.min) / span) * (plot.bottom - plot.top);
   const series = Object.fromEntries(
     seriesKeys.map((key) => [key, points.flatMap((p) => (p[key] == null ? [] : [{ x: x(p.day), y: y(p[key]!), value: p[key]! }]))]),
   ) as Record<SeriesKey, PlottedPoint[]>;
@@ -59,6 +61,6 @@ export function chartGeometry(points: readonly ChartPoint[]): ChartGeometry {
     series,
     plot,
     xTicks: yearEndsBetween(from, to).map((day) => ({ x: x(day), label: formatFinancialYear(new Date(day * DAY_MS).getUTCFullYear() - 1) })),
-    yTicks: [0, 25, 50, 75, 100].map((v) => ({ y: y(v), label: `${v}%` })),
+    yTicks: [0, 0.25, 0.5, 0.75, 1].map((share) => scale.min + share * span).map((v) => ({ y: y(v), label: `${Number(v.toFixed(2))}${scale.unit}` })),
   };
 }

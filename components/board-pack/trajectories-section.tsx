@@ -4,6 +4,7 @@ import { UnchartedDomains } from "./uncharted-domains";
 import { TrajectoryStatusTable } from "@/components/trajectories/status-table";
 import { chartedTrajectories } from "@/lib/board-pack";
 import { trajectoryRules } from "@/lib/trajectory";
+import { formatScore, type Scale } from "@/lib/scale";
 import type { DomainTrajectory, GoalRule } from "@/lib/trajectory-view";
 
 /** The trajectory status of every domain, the goal, and a chart with its figures per domain. */
@@ -15,7 +16,9 @@ export function TrajectoriesContent({
   borrowedDomainIds,
   goal,
   goalBorrowed,
+  scale,
 }: {
+  scale: Scale;
   trajectories: DomainTrajectory[];
   domains: Map<string, { code: string; name: string }>;
   scopeLabel: string;
@@ -42,7 +45,7 @@ export function TrajectoriesContent({
             <strong>
               Goal{goalBorrowed ? ` (the ${systemName} goal)` : ""}: {goal.description}
             </strong>{" "}
-            (at least {goal.threshold - goal.tolerance}% by 31 March {goal.financialYear + 1}).{" "}
+            (at least {formatScore(goal.threshold - goal.tolerance, scale)} by 31 March {goal.financialYear + 1}).{" "}
             {goalMisses.length === 0
               ? "Every domain is projected to meet it."
               : `${goalMisses.length} of ${goal.domainIds.size} domains are not projected to meet it: ${goalMisses.map((t) => domains.get(t.domainId)!.name).join(", ")}.`}
@@ -52,7 +55,7 @@ export function TrajectoriesContent({
       <TrajectoryStatusTable trajectories={trajectories} domains={domains} caption={`${scopeLabel}: status of every domain, most urgent first`} />
       <h3>How the status is worked out</h3>
       <ul className="nhsuk-body-s app-pack__rules">
-        {trajectoryRules.map((rule) => (
+        {trajectoryRules(scale).map((rule) => (
           <li key={rule}>{rule}</li>
         ))}
       </ul>

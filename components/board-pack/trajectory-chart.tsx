@@ -1,5 +1,6 @@
 import { chartBox, chartGeometry, type PlottedPoint, type SeriesKey } from "./chart-geometry";
 import type { ChartPoint } from "@/lib/trajectory-view";
+import type { Scale } from "@/lib/scale";
 
 // Each series is told apart by its line (solid, dashed, dotted) and its marker (filled
 // circle, open square, open triangle) as well as its colour, so a black-and-white print
@@ -32,8 +33,8 @@ function Series({ styleKey, points }: { styleKey: SeriesKey; points: PlottedPoin
 }
 
 /** One domain's trajectory as a small line chart; decorative for assistive technology (the table beside it has the figures). */
-export function PackTrajectoryChart({ points }: { points: ChartPoint[] }) {
-  const g = chartGeometry(points);
+export function PackTrajectoryChart({ points, scale }: { points: ChartPoint[]; scale: Scale }) {
+  const g = chartGeometry(points, scale);
   return (
     <svg className="app-pack-chart__svg" viewBox={`0 0 ${chartBox.width} ${chartBox.height}`} aria-hidden="true" focusable="false" fontFamily="Arial, sans-serif">
       {g.yTicks.map((t) => (

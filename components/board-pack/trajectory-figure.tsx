@@ -1,7 +1,7 @@
 import { PackTrajectoryChart } from "./trajectory-chart";
 import { TrajectoryStatusTag } from "@/components/trajectories/trajectory-status-tag";
 import { formatShortDate } from "@/lib/dates";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore } from "@/lib/scale";
 import { trajectoryChartPoints, type DomainTrajectory } from "@/lib/trajectory-view";
 
 const DAY_MS = 86_400_000;
@@ -10,6 +10,7 @@ const shortDate = (day: number) => formatShortDate(new Date(day * DAY_MS).toISOS
 /** One domain: its status and why, the chart, and the same figures as a table. */
 export function TrajectoryFigure({ trajectory, domain }: { trajectory: DomainTrajectory; domain: { code: string; name: string } }) {
   const points = trajectoryChartPoints(trajectory);
+  const scale = trajectory.scale;
   return (
     <figure className="app-pack-chart" id={`trajectory-${domain.code}`} data-domain={domain.code}>
       <figcaption className="app-pack-chart__caption">
@@ -18,7 +19,7 @@ export function TrajectoryFigure({ trajectory, domain }: { trajectory: DomainTra
           {trajectory.assessment.reason}
         </span>
       </figcaption>
-      <PackTrajectoryChart points={points} />
+      <PackTrajectoryChart points={points} scale={scale} />
       <table className="nhsuk-table app-table-compact app-pack-chart__table" data-testid={`figures-${domain.code}`}>
         <caption className="nhsuk-u-visually-hidden">{domain.name}: actual, planned and national scores by date, as the chart draws them</caption>
         <thead className="nhsuk-table__head">
@@ -39,9 +40,9 @@ export function TrajectoryFigure({ trajectory, domain }: { trajectory: DomainTra
           {points.map((p) => (
             <tr key={p.day}>
               <th scope="row">{shortDate(p.day)}</th>
-              <td className="nhsuk-table__cell--numeric">{p.actual == null ? "–" : formatPercent(p.actual)}</td>
-              <td className="nhsuk-table__cell--numeric">{p.plan == null ? "–" : formatPercent(p.plan)}</td>
-              <td className="nhsuk-table__cell--numeric">{p.national == null ? "–" : formatPercent(p.national)}</td>
+              <td className="nhsuk-table__cell--numeric">{p.actual == null ? "–" : formatScore(p.actual, scale)}</td>
+              <td className="nhsuk-table__cell--numeric">{p.plan == null ? "–" : formatScore(p.plan, scale)}</td>
+              <td className="nhsuk-table__cell--numeric">{p.national == null ? "–" : formatScore(p.national, scale)}</td>
             </tr>
           ))}
         </tbody>

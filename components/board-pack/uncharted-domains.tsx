@@ -1,5 +1,5 @@
 import { TrajectoryStatusTag } from "@/components/trajectories/trajectory-status-tag";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore } from "@/lib/scale";
 import type { DomainTrajectory } from "@/lib/trajectory-view";
 
 /** Domains with no line to draw (no target and at most one score): their status, why, and figures in one table. */
@@ -30,8 +30,8 @@ export function UnchartedDomains({ trajectories, domains }: { trajectories: Doma
               <td>
                 <TrajectoryStatusTag status={t.assessment.status} />
               </td>
-              <td className="nhsuk-table__cell--numeric">{formatPercent(t.assessment.latest?.value ?? null)}</td>
-              <td className="nhsuk-table__cell--numeric">{formatPercent(t.national.at(-1)?.value ?? null)}</td>
+              <td className="nhsuk-table__cell--numeric">{formatScore(t.assessment.latest?.value ?? null, t.scale)}</td>
+              <td className="nhsuk-table__cell--numeric">{formatScore(t.national.at(-1)?.value ?? null, t.scale)}</td>
               <td>{t.assessment.reason}</td>
             </tr>
           );

@@ -5,6 +5,7 @@ import { saveAssessmentAction } from "@/app/assessments/actions";
 import { ErrorSummary } from "./error-summary";
 import type { ActionState } from "@/lib/auth/action";
 import { SCORE_FIELD_PREFIX } from "@/lib/schemas/assessment";
+import { describeScore, type Scale } from "@/lib/scale";
 
 interface Section {
   id: string;
@@ -18,7 +19,9 @@ export function AssessmentForm({
   sections,
   values,
   canSubmit,
+  scale,
 }: {
+  scale: Scale;
   assessmentId: string;
   version: number;
   sections: Section[];
@@ -36,7 +39,7 @@ export function AssessmentForm({
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <input type="hidden" name="version" value={version} />
       <p className="nhsuk-hint" id="scores-hint">
-        Enter each domain&apos;s score as a whole-number percentage from 0 to 100.
+        Enter each domain&apos;s score as {describeScore(scale)}.
       </p>
       {sections.map((section) => (
         <fieldset className="nhsuk-fieldset" key={section.id}>
@@ -62,14 +65,16 @@ export function AssessmentForm({
                       id={inputId(d.code)}
                       name={name}
                       type="text"
-                      inputMode="numeric"
+                      inputMode={scale.decimals > 0 ? "decimal" : "numeric"}
                       autoComplete="off"
                       defaultValue={typed ?? values[d.id] ?? ""}
                       aria-describedby={error ? `${inputId(d.code)}-error` : undefined}
                     />
-                    <div className="nhsuk-input__suffix" aria-hidden="true">
-                      %
-                    </div>
+                    {scale.unit && (
+                      <div className="nhsuk-input__suffix" aria-hidden="true">
+                        {scale.unit}
+                      </div>
+                    )}
                   </div>
                 </div>
               );

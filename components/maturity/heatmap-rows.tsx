@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatGap, formatPercent } from "@/lib/maturity";
+import { formatGap, formatScore, type Scale } from "@/lib/scale";
 
 /** One provider's heatmap row, as few bytes as the browser needs to rebuild it. */
 export interface CompactHeatmapRow {
@@ -21,7 +21,7 @@ export interface CompactHeatmapRow {
  * travelled twice, as HTML and again as React's description of it (about 330 bytes a
  * cell). As props it travels as data (about 20 bytes a cell) and is drawn from them.
  */
-export function HeatmapRows({ rows, domainCodes }: { rows: CompactHeatmapRow[]; domainCodes: string[] }) {
+export function HeatmapRows({ rows, domainCodes, scale }: { rows: CompactHeatmapRow[]; domainCodes: string[]; scale: Scale }) {
   return rows.map((o) => (
     <tr key={o.id} data-org={o.code ?? o.id}>
       <th scope="row" className="app-heatmap__org">
@@ -31,11 +31,11 @@ export function HeatmapRows({ rows, domainCodes }: { rows: CompactHeatmapRow[]; 
       </th>
       {o.cells.map(([score, gap, band], i) => (
         <td key={domainCodes[i]} className={`app-heatmap__cell app-band--${band ?? "none"}`} data-domain={domainCodes[i]}>
-          <span className="app-heatmap__score">{formatPercent(score)}</span>
+          <span className="app-heatmap__score">{formatScore(score, scale)}</span>
           {gap != null && (
             <span className="app-heatmap__gap">
-              {formatGap(gap)}
-              <span className="nhsuk-u-visually-hidden"> points against national</span>
+              {formatGap(gap, scale)}
+              <span className="nhsuk-u-visually-hidden">{scale.unit === "%" ? " points" : ""} against national</span>
             </span>
           )}
         </td>

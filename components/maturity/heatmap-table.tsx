@@ -1,7 +1,8 @@
 import type { FrameworkStructure } from "@/db/queries/frameworks";
 import type { OrganisationScores } from "@/db/queries/maturity";
 import type { Heatmap } from "@/lib/heatmap";
-import { formatCount, formatPercent } from "@/lib/maturity";
+import { formatCount } from "@/lib/maturity";
+import { formatScore, scaleOf } from "@/lib/scale";
 import { HeatmapRows } from "./heatmap-rows";
 
 export function HeatmapTable({
@@ -15,6 +16,7 @@ export function HeatmapTable({
   caption: string;
   scopeLabel: string;
 }) {
+  const scale = scaleOf(structure);
   return (
     <div className="app-table-scroll" role="region" aria-label="Maturity heatmap (scrolls sideways)" tabIndex={0}>
       <table className="nhsuk-table app-heatmap" data-testid="heatmap">
@@ -41,6 +43,7 @@ export function HeatmapTable({
         </thead>
         <tbody className="nhsuk-table__body">
           <HeatmapRows
+            scale={scale}
             domainCodes={structure.domains.map((d) => d.code)}
             rows={heatmap.rows.map(({ organisation: o, cells, summary }) => ({
               id: o.id,
@@ -57,7 +60,7 @@ export function HeatmapTable({
             <th scope="row">{scopeLabel} mean (average provider score)</th>
             {heatmap.domainSummaries.map((s, i) => (
               <td key={s.domainId} className={`app-heatmap__cell app-band--${s.band ?? "none"}`} data-domain={structure.domains[i]!.code}>
-                <span className="app-heatmap__score">{formatPercent(s.mean)}</span>
+                <span className="app-heatmap__score">{formatScore(s.mean, scale)}</span>
               </td>
             ))}
             <td />
@@ -66,7 +69,7 @@ export function HeatmapTable({
             <th scope="row">National average</th>
             {heatmap.domainSummaries.map((s, i) => (
               <td key={s.domainId} data-domain={structure.domains[i]!.code}>
-                {formatPercent(s.national)}
+                {formatScore(s.national, scale)}
               </td>
             ))}
             <td />

@@ -1,5 +1,6 @@
 import { SystemSelect } from "@/components/system-select";
 import type { MaturitySelection } from "@/db/queries/maturity-selection";
+import { careSettingLabels } from "@/lib/care-settings";
 
 // The choices shared by the maturity pages' GET forms.
 
@@ -13,6 +14,25 @@ export function FrameworkSelect({ selection }: { selection: MaturitySelection })
         {selection.frameworks.map((f) => (
           <option key={f.id} value={f.code}>
             {f.name} {f.version}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Only for a framework answered in several care settings: scores compare within one. */
+export function CareSettingSelect({ selection }: { selection: MaturitySelection }) {
+  if (selection.careSettings.length < 2) return null;
+  return (
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label" htmlFor="setting">
+        Care setting
+      </label>
+      <select className="nhsuk-select" id="setting" name="setting" defaultValue={selection.careSetting}>
+        {selection.careSettings.map((c) => (
+          <option key={c} value={c}>
+            {careSettingLabels[c]}
           </option>
         ))}
       </select>

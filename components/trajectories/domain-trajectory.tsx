@@ -5,7 +5,7 @@ import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { formatShortDate } from "@/lib/dates";
 import { dayNumber, financialYearEnd } from "@/lib/financial-year";
 import { trajectoryFigures } from "@/lib/export/tables/trajectories";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore } from "@/lib/scale";
 import { trajectoryChartPoints, type DomainTrajectory, type EditableTarget } from "@/lib/trajectory-view";
 
 /** One domain: its status and why, the chart, the same figures as a table, and targets to edit. */
@@ -21,11 +21,11 @@ export function DomainTrajectorySection({
   /** Null where the user may not set targets here (or the view is of the past). */
   edit: { scope: "system" | "footprint" | "organisation"; scopeId: string; frameworkId: string; targets: EditableTarget[]; open: boolean; openHref: string } | null;
 }) {
-  const { assessment } = trajectory;
+  const { assessment, scale } = trajectory;
   const points = trajectoryChartPoints(trajectory);
   const fyTicks = [...new Set(trajectory.targets.map((t) => dayNumber(financialYearEnd(t.financialYear))))];
   // The same rows as the download of the figures.
-  const rows = trajectoryFigures(trajectory).map((f) => ({ ...f, value: formatPercent(f.value) }));
+  const rows = trajectoryFigures(trajectory).map((f) => ({ ...f, value: formatScore(f.value, scale) }));
   return (
     <section className="app-domain-trajectory" aria-labelledby={`trajectory-${domain.code}`} data-domain={domain.code}>
       <h3 id={`trajectory-${domain.code}`}>
@@ -38,7 +38,7 @@ export function DomainTrajectorySection({
             Line chart of the {scopeLabel} actual scores for {domain.name}, the planned path through its targets, and the national average. The table
             below gives the same figures.
           </figcaption>
-          <TrajectoryChart points={points} ticks={fyTicks.length > 0 ? fyTicks : points.map((p) => p.day)} />
+          <TrajectoryChart scale={scale} points={points} ticks={fyTicks.length > 0 ? fyTicks : points.map((p) => p.day)} />
         </figure>
       )}
       <table className="nhsuk-table app-table-compact" data-testid={`trajectory-table-${domain.code}`}>

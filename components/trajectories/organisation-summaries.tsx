@@ -1,5 +1,6 @@
 import { OrganisationSummaryRows } from "./organisation-summary-rows";
 import type { OrganisationTrajectoryCell } from "@/lib/trajectory-view";
+import type { Scale } from "@/lib/scale";
 
 /** The organisation trajectory summaries: each trust's path beside the scope's. */
 export function OrganisationSummaries({
@@ -8,7 +9,9 @@ export function OrganisationSummaries({
   domains,
   scopeLabel,
   linkParams,
+  scale,
 }: {
+  scale: Scale;
   summaries: { organisationId: string; cells: OrganisationTrajectoryCell[] }[];
   organisations: Map<string, { name: string }>;
   domains: { id: string; shortName: string }[];
@@ -35,6 +38,7 @@ export function OrganisationSummaries({
         </thead>
         <tbody className="nhsuk-table__body">
           <OrganisationSummaryRows
+            scale={scale}
             domainIds={domains.map((d) => d.id)}
             rows={summaries.map((s) => ({
               id: s.organisationId,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore, type Scale } from "@/lib/scale";
 import type { TrajectoryStatus } from "@/lib/trajectory";
 
 /** One provider's row of the summaries, as data: see HeatmapRows for why. */
@@ -14,7 +14,7 @@ export interface CompactSummaryRow {
   cells: [latest: number | null, status: TrajectoryStatus, ownTargets: boolean][];
 }
 
-export function OrganisationSummaryRows({ rows, domainIds }: { rows: CompactSummaryRow[]; domainIds: string[] }) {
+export function OrganisationSummaryRows({ rows, domainIds, scale }: { rows: CompactSummaryRow[]; domainIds: string[]; scale: Scale }) {
   return rows.map((s) => (
     <tr key={s.id}>
       <th scope="row">
@@ -22,7 +22,7 @@ export function OrganisationSummaryRows({ rows, domainIds }: { rows: CompactSumm
       </th>
       {s.cells.map(([latest, status, own], i) => (
         <td key={domainIds[i]}>
-          {formatPercent(latest)} <TrajectoryStatusTag status={status} />
+          {formatScore(latest, scale)} <TrajectoryStatusTag status={status} />
           {own && (
             <span>
               {" "}

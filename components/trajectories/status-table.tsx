@@ -1,6 +1,6 @@
 import { TrajectoryStatusTag } from "./trajectory-status-tag";
 import { formatFinancialYear } from "@/lib/financial-year";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore } from "@/lib/scale";
 import type { DomainTrajectory } from "@/lib/trajectory-view";
 
 export function TrajectoryStatusTable({ trajectories, domains, caption }: { trajectories: DomainTrajectory[]; domains: Map<string, { name: string; code: string }>; caption: string }) {
@@ -29,15 +29,15 @@ export function TrajectoryStatusTable({ trajectories, domains, caption }: { traj
                 <th scope="row">
                   <a href={`#trajectory-${domains.get(t.domainId)!.code}`}>{domains.get(t.domainId)!.name}</a>
                 </th>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(a.baseline?.value ?? null)}</td>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(a.latest?.value ?? null)}</td>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(a.plannedAtLatest)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(a.baseline?.value ?? null, t.scale)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(a.latest?.value ?? null, t.scale)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(a.plannedAtLatest, t.scale)}</td>
                 <td>{a.target ? `${a.target.value}% by end ${formatFinancialYear(a.target.financialYear)}` : "–"}</td>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(a.expectedAtTarget)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(a.expectedAtTarget, t.scale)}</td>
                 <td>
                   <TrajectoryStatusTag status={a.status} />
                 </td>
-                {hasGoal && <td>{t.goal == null ? "–" : t.goal.meets === true ? `Meets (${formatPercent(t.goal.expected)})` : t.goal.meets === false ? `Misses (${formatPercent(t.goal.expected)})` : "Cannot project yet"}</td>}
+                {hasGoal && <td>{t.goal == null ? "–" : t.goal.meets === true ? `Meets (${formatScore(t.goal.expected, t.scale)})` : t.goal.meets === false ? `Misses (${formatScore(t.goal.expected, t.scale)})` : "Cannot project yet"}</td>}
               </tr>
             );
           })}

@@ -1,8 +1,9 @@
+import { scaleOf } from "@/lib/scale";
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { getDb } from "../client";
-import { assessmentPeriods, assessments, domainScores, frameworkDomains, organisations, users } from "../schema";
+import { assessmentPeriods, assessments, domainScores, frameworkDomains, frameworks, organisations, users } from "../schema";
 import { recordAudit, recordDenied, type NewAuditEntry } from "./audit";
 import { can, type Action, type Actor } from "@/lib/permissions";
 import { applyTransition, isEditable, transitions, type Transition } from "@/lib/assessment-workflow";
@@ -103,12 +104,19 @@ export async function saveAssessmentScores({
   if (!isEditable(assessment.status)) {
     throw conflict(`This assessment has been ${assessment.status}, so its scores can no longer be changed.`);
   }
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, period.frameworkId));
+  // A framework answered in several care settings may give each its own domains.
   const domains = await db
     .select({ id: frameworkDomains.id, code: frameworkDomains.code, name: frameworkDomains.name })
     .from(frameworkDomains)
-    .where(eq(frameworkDomains.frameworkId, period.frameworkId))
+    .where(
+      and(
+        eq(frameworkDomains.frameworkId, period.frameworkId),
+        or(isNull(frameworkDomains.careSetting), eq(frameworkDomains.careSetting, assessment.careSetting)),
+      ),
+    )
     .orderBy(frameworkDomains.position);
-  const parsed = parseScores(rawScores, domains);
+  const parsed = parseScores(rawScores, domains, scaleOf(framework!));
   if (!parsed.ok) {
     const extra = parsed.unknownDomains.length
       ? ` The form included ${parsed.unknownDomains.length === 1 ? "a domain" : "domains"} that ${parsed.unknownDomains.length === 1 ? "is" : "are"} not part of this assessment's framework (${parsed.unknownDomains.join(", ")}).`

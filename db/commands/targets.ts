@@ -1,7 +1,8 @@
+import { formatScore, scaleOf, scoreMessage } from "@/lib/scale";
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { footprints, frameworkDomains, organisations, systems, targets } from "../schema";
+import { footprints, frameworkDomains, frameworks, organisations, systems, targets } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { formatFinancialYear } from "@/lib/financial-year";
@@ -42,7 +43,12 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
   if (!domain || domain.frameworkId !== frameworkId) {
     throw invalid("That domain is not part of this framework: nothing was saved.", { domainId: "Choose a domain of this framework" });
   }
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, frameworkId));
+  const scale = scaleOf(framework!);
+  const outOfScale = scoreMessage("The target", score, scale);
+  if (outOfScale) throw invalid(`Nothing was saved: ${outOfScale.charAt(0).toLowerCase()}${outOfScale.slice(1)}.`, { score: outOfScale });
   const fy = formatFinancialYear(financialYear);
+  const printed = (v: number) => formatScore(v, { ...scale, decimals: Math.max(scale.decimals, String(v).split(".")[1]?.length ?? 0) });
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -52,10 +58,10 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
     const after = { scope, scopeId, domainId, financialYear, score, domain: domain.name, year: fy };
     if (existing) {
       if (version == null) {
-        throw conflict(`There is already a ${fy} target for ${domain.name} (${existing.score}%): change that one instead.`);
+        throw conflict(`There is already a ${fy} target for ${domain.name} (${printed(existing.score)}): change that one instead.`);
       }
       if (version !== existing.version) {
-        throw conflict(`The ${fy} target for ${domain.name} was changed by someone else after you opened this page (it is now ${existing.score}%). Reload to see it.`);
+        throw conflict(`The ${fy} target for ${domain.name} was changed by someone else after you opened this page (it is now ${printed(existing.score)}). Reload to see it.`);
       }
       if (existing.score === score) return existing;
       const [updated] = await tx

@@ -2,6 +2,8 @@ import type { Database } from "../client";
 import { assessmentPeriods, frameworkDomains, frameworks, footprints, organisations, systems } from "../schema";
 import { lookupKey, requiredText, truncate, type Cell } from "@/lib/import/cells";
 import type { CellProblem } from "./types";
+import { scaleOf, type Scale } from "@/lib/scale";
+import type { CareSetting } from "@/lib/care-settings";
 
 export interface Named {
   id: string;
@@ -17,14 +19,17 @@ function index<T extends { code: string | null; name: string }>(rows: readonly T
   return map;
 }
 
-export type FrameworkRef = { id: string; code: string; name: string };
+export type FrameworkRef = { id: string; code: string; name: string; scale: Scale; careSettings: CareSetting[] };
 export type PeriodRef = { id: string; code: string; name: string; isOpen: boolean; frameworkId: string };
 export type DomainRef = { id: string; code: string; name: string; frameworkId: string };
 
 /** Frameworks, their periods and domains, found by code or name. */
 export async function loadFrameworkLookups(db: Database) {
   const [fws, periods, domains] = await Promise.all([
-    db.select({ id: frameworks.id, code: frameworks.code, name: frameworks.name }).from(frameworks),
+    db
+      .select()
+      .from(frameworks)
+      .then((rows) => rows.map((f) => ({ id: f.id, code: f.code, name: f.name, scale: scaleOf(f), careSettings: f.careSettings }))),
     db
       .select({ id: assessmentPeriods.id, code: assessmentPeriods.code, name: assessmentPeriods.name, isOpen: assessmentPeriods.isOpen, frameworkId: assessmentPeriods.frameworkId })
       .from(assessmentPeriods)

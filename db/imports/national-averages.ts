@@ -3,7 +3,8 @@ import type { Database } from "../client";
 import { nationalAverages } from "../schema";
 import { recordAudit } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
-import { integerCell } from "@/lib/import/cells";
+import { scoreCell } from "@/lib/import/cells";
+import type { CareSetting } from "@/lib/care-settings";
 import type { Actor } from "@/lib/permissions";
 import { loadFrameworkLookups, type DomainRef, type PeriodRef } from "./lookups";
 import type { Accepted, CellProblem, Classified, ImportDefinition, ParsedRow } from "./types";
@@ -11,6 +12,7 @@ import type { Accepted, CellProblem, Classified, ImportDefinition, ParsedRow } f
 interface AverageRow {
   period: PeriodRef;
   domain: DomainRef;
+  careSetting: CareSetting;
   score: number;
 }
 
@@ -23,17 +25,24 @@ export const nationalAveragesImport: ImportDefinition<AverageRow> = {
       describeKey: "period and domain",
       parse(get) {
         const problems: CellProblem[] = [];
-        const { period, domain } = fw.resolve(get, problems, { withPeriod: true });
-        const score = integerCell(get("score"), { label: "the score", min: 0, max: 100 });
-        if (!score.ok) problems.push({ column: "score", message: score.message });
-        if (problems.length > 0 || !period || !domain || !score.ok) return { ok: false, problems };
-        return { ok: true, key: `${period.id}|${domain.id}`, item: { period, domain, score: score.value } };
+        const { framework, period, domain } = fw.resolve(get, problems, { withPeriod: true });
+        const score = framework ? scoreCell(get("score"), { label: "the score", scale: framework.scale }) : null;
+        if (score && !score.ok) problems.push({ column: "score", message: score.message });
+        if (problems.length > 0 || !period || !domain || !score?.ok) return { ok: false, problems };
+        // The long format names no care setting: a row is for the framework's first.
+        return { ok: true, key: `${period.id}|${domain.id}`, item: { period, domain, careSetting: framework!.careSettings[0] ?? "all", score: score.value } };
       },
       async classify(db: Database, rows: ParsedRow<AverageRow>[], { lock }): Promise<Classified<AverageRow>[]> {
         const query = db
           .select()
           .from(nationalAverages)
-          .where(and(inArray(nationalAverages.periodId, [...new Set(rows.map((r) => r.item.period.id))]), inArray(nationalAverages.domainId, [...new Set(rows.map((r) => r.item.domain.id))])));
+          .where(
+            and(
+              inArray(nationalAverages.periodId, [...new Set(rows.map((r) => r.item.period.id))]),
+              inArray(nationalAverages.domainId, [...new Set(rows.map((r) => r.item.domain.id))]),
+              inArray(nationalAverages.careSetting, [...new Set(rows.map((r) => r.item.careSetting))]),
+            ),
+          );
         const found = lock ? await query.for("update") : await query;
         const existing = new Map(found.map((a) => [`${a.periodId}|${a.domainId}`, a.score]));
         return rows.map((row) => {
@@ -45,8 +54,8 @@ export const nationalAveragesImport: ImportDefinition<AverageRow> = {
       async apply(tx, rows: Accepted<AverageRow>[]) {
         await tx
           .insert(nationalAverages)
-          .values(rows.map(({ item }) => ({ periodId: item.period.id, domainId: item.domain.id, score: item.score })))
-          .onConflictDoUpdate({ target: [nationalAverages.periodId, nationalAverages.domainId], set: { score: sql`excluded.score` } });
+          .values(rows.map(({ item }) => ({ periodId: item.period.id, domainId: item.domain.id, careSetting: item.careSetting, score: item.score })))
+          .onConflictDoUpdate({ target: [nationalAverages.periodId, nationalAverages.domainId, nationalAverages.careSetting], set: { score: sql`excluded.score` } });
         await recordAudit(
           tx,
           rows.map(({ item, before }) => ({

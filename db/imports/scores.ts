@@ -1,9 +1,10 @@
+import type { CareSetting } from "@/lib/care-settings";
 import { and, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { assessments, domainScores } from "../schema";
 import { recordAuditBatch, type NewAuditEntry } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
-import { integerCell, requiredText, truncate } from "@/lib/import/cells";
+import { scoreCell, requiredText, truncate } from "@/lib/import/cells";
 import { assessmentStatusLabels, isEditable } from "@/lib/assessment-workflow";
 import { can, type Actor } from "@/lib/permissions";
 import { loadFrameworkLookups, loadOrganisationLookup, type OrganisationRef, type PeriodRef, type DomainRef } from "./lookups";
@@ -13,6 +14,8 @@ interface ScoreRow {
   organisation: OrganisationRef;
   period: PeriodRef;
   domain: DomainRef;
+  /** The long format names no care setting: a row is for the framework's first. */
+  careSetting: CareSetting;
   score: number;
   /** Set by classify when the assessment already exists. */
   assessmentId: string | null;
@@ -22,7 +25,7 @@ interface Existing {
   status: keyof typeof assessmentStatusLabels;
 }
 
-const pairKey = (organisationId: string, periodId: string) => `${organisationId}|${periodId}`;
+const pairKey = (organisationId: string, periodId: string, careSetting: CareSetting) => `${organisationId}|${periodId}|${careSetting}`;
 const BATCH = 5000;
 
 export const scoresImport: ImportDefinition<ScoreRow> = {
@@ -39,7 +42,6 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
       parse(get) {
         const problems: CellProblem[] = [];
         const ods = requiredText(get("ods_code"), "the organisation's ODS code");
-        const score = integerCell(get("score"), { label: "the score", min: 0, max: 100 });
         let org: OrganisationRef | undefined;
         if (!ods.ok) problems.push({ column: "ods_code", message: ods.message });
         else {
@@ -49,22 +51,23 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
             problems.push({ column: "ods_code", message: `You can only import scores for your own organisations: ${org.name} is not one of them` });
           }
         }
-        const { period, domain } = fw.resolve(get, problems, { withPeriod: true });
-        if (!score.ok) problems.push({ column: "score", message: score.message });
-        if (problems.length > 0 || !org || !period || !domain || !score.ok) return { ok: false, problems };
-        return { ok: true, key: `${org.id}|${period.id}|${domain.id}`, item: { organisation: org, period, domain, score: score.value, assessmentId: null } };
+        const { framework, period, domain } = fw.resolve(get, problems, { withPeriod: true });
+        const score = framework ? scoreCell(get("score"), { label: "the score", scale: framework.scale }) : null;
+        if (score && !score.ok) problems.push({ column: "score", message: score.message });
+        if (problems.length > 0 || !org || !period || !domain || !framework || !score?.ok) return { ok: false, problems };
+        return { ok: true, key: `${org.id}|${period.id}|${domain.id}`, item: { organisation: org, period, domain, careSetting: framework.careSettings[0] ?? "all", score: score.value, assessmentId: null } };
       },
 
       async classify(db: Database, rows: ParsedRow<ScoreRow>[], { lock }): Promise<Classified<ScoreRow>[]> {
         const orgIds = [...new Set(rows.map((r) => r.item.organisation.id))];
         const periodIds = [...new Set(rows.map((r) => r.item.period.id))];
         const query = db
-          .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, status: assessments.status })
+          .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, careSetting: assessments.careSetting, status: assessments.status })
           .from(assessments)
           .where(and(inArray(assessments.organisationId, orgIds), inArray(assessments.periodId, periodIds)));
         // The commit holds the assessments it writes to, so no form save slips in between.
         const found = lock ? await query.for("update") : await query;
-        const existing = new Map<string, Existing>(found.map((a) => [pairKey(a.organisationId, a.periodId), { assessmentId: a.id, status: a.status }]));
+        const existing = new Map<string, Existing>(found.map((a) => [pairKey(a.organisationId, a.periodId, a.careSetting), { assessmentId: a.id, status: a.status }]));
         const scoreRows = found.length
           ? await db
               .select({ assessmentId: domainScores.assessmentId, domainId: domainScores.domainId, score: domainScores.score })
@@ -74,7 +77,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
         const scores = new Map(scoreRows.map((s) => [`${s.assessmentId}|${s.domainId}`, s.score]));
         return rows.map((row) => {
           const { organisation: org, period, domain, score } = row.item;
-          const assessment = existing.get(pairKey(org.id, period.id));
+          const assessment = existing.get(pairKey(org.id, period.id, row.item.careSetting));
           if (!assessment) {
             if (!period.isOpen) {
               return { line: row.line, problems: [{ column: "period", message: `${org.shortName} has no assessment for ${period.name}, and ${period.name} is closed for new assessments` }] };
@@ -104,21 +107,21 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
         // a later chunk finds it in `created`).
         const missing = new Map<string, ScoreRow>();
         for (const { item } of rows) {
-          const key = pairKey(item.organisation.id, item.period.id);
+          const key = pairKey(item.organisation.id, item.period.id, item.careSetting);
           if (item.assessmentId == null && !created.has(key)) missing.set(key, item);
         }
         if (missing.size > 0) {
           const inserted = await tx
             .insert(assessments)
-            .values([...missing.values()].map((m) => ({ organisationId: m.organisation.id, periodId: m.period.id, createdById: actor.id, updatedById: actor.id })))
-            .returning({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, status: assessments.status });
+            .values([...missing.values()].map((m) => ({ organisationId: m.organisation.id, periodId: m.period.id, careSetting: m.careSetting, createdById: actor.id, updatedById: actor.id })))
+            .returning({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, careSetting: assessments.careSetting, status: assessments.status });
           // New assessments can outgrow what the planner knows of the table within this one
           // transaction (autovacuum sees only committed rows): on a database analyzed while
           // nearly empty, every score's foreign-key check then scans the table, and a
           // 100,000-row import into it took 38 s instead of 12. Its statistics, ours included, now.
           await tx.execute(sql`analyze ${assessments}`);
           for (const a of inserted) {
-            const key = pairKey(a.organisationId, a.periodId);
+            const key = pairKey(a.organisationId, a.periodId, a.careSetting);
             created.set(key, a.id);
             history.push({
               actorId: actor.id,
@@ -133,7 +136,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
         const written = rows.map(({ item, before }) => ({
           item,
           before: before as number | null,
-          assessmentId: item.assessmentId ?? created.get(pairKey(item.organisation.id, item.period.id))!,
+          assessmentId: item.assessmentId ?? created.get(pairKey(item.organisation.id, item.period.id, item.careSetting))!,
         }));
         for (let at = 0; at < written.length; at += BATCH) {
           await upsertScores(tx, written.slice(at, at + BATCH).map((w) => ({ assessment_id: w.assessmentId, domain_id: w.item.domain.id, score: w.item.score })));
@@ -172,6 +175,6 @@ async function upsertScores(tx: Database, rows: { assessment_id: string; domain_
   await tx.execute(sql`
     insert into ${domainScores} (assessment_id, domain_id, score)
     select r.assessment_id, r.domain_id, r.score
-    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as r(assessment_id uuid, domain_id uuid, score integer)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as r(assessment_id uuid, domain_id uuid, score double precision)
     on conflict (assessment_id, domain_id) do update set score = excluded.score`);
 }

@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { targets } from "../schema";
 import { recordAudit } from "../commands/audit";
 import { importFormats } from "@/lib/import/formats";
-import { cellText, integerCell, requiredText, truncate } from "@/lib/import/cells";
+import { cellText, scoreCell, requiredText, truncate } from "@/lib/import/cells";
 import { formatFinancialYear, parseFinancialYear } from "@/lib/financial-year";
 import { canSetTarget, type Actor, type TargetScope } from "@/lib/permissions";
 import { loadFrameworkLookups, loadOrganisationLookup, loadPlaceLookups, type DomainRef } from "./lookups";
@@ -48,14 +48,14 @@ export const targetsImport: ImportDefinition<TargetRow> = {
             });
           }
         }
-        const { domain } = fw.resolve(get, problems, { withPeriod: false });
+        const { framework, domain } = fw.resolve(get, problems, { withPeriod: false });
         const yearText = requiredText(get("financial_year"), "the financial year");
         const year = yearText.ok ? parseFinancialYear(yearText.value) : null;
         if (!yearText.ok) problems.push({ column: "financial_year", message: yearText.message });
         else if (year == null) problems.push({ column: "financial_year", message: `Enter the financial year like 2018/19 (not “${truncate(yearText.value)}”)` });
-        const score = integerCell(get("score"), { label: "the target", min: 0, max: 100 });
-        if (!score.ok) problems.push({ column: "score", message: score.message });
-        if (problems.length > 0 || !scope || !target || !domain || year == null || !score.ok) return { ok: false, problems };
+        const score = framework ? scoreCell(get("score"), { label: "the target", scale: framework.scale }) : null;
+        if (score && !score.ok) problems.push({ column: "score", message: score.message });
+        if (problems.length > 0 || !scope || !target || !domain || year == null || !score?.ok) return { ok: false, problems };
         return { ok: true, key: `${target.id}|${domain.id}|${year}`, item: { scope, scopeId: target.id, placeName: target.name, domain, financialYear: year, score: score.value, targetId: null } };
       },
       async classify(db: Database, rows: ParsedRow<TargetRow>[], { lock }): Promise<Classified<TargetRow>[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CareSetting } from "@/lib/care-settings";
 import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
 import { getDb } from "../client";
 import { assessments, auditLog, organisations, workstreamFootprints } from "../schema";
@@ -20,7 +21,17 @@ const EVERY_DECISION = "0001-01-01";
  * Each provider's reported scores in a period as they stood at a moment, rebuilt from the
  * change history (as the trajectories' "as at" view is), with the status they had then.
  */
-async function listReportedScoresAsAt({ periodId, organisationIds, until }: { periodId: string; organisationIds: readonly string[]; until: Date }): Promise<OrganisationScores[]> {
+async function listReportedScoresAsAt({
+  periodId,
+  careSetting,
+  organisationIds,
+  until,
+}: {
+  periodId: string;
+  careSetting: CareSetting;
+  organisationIds: readonly string[];
+  until: Date;
+}): Promise<OrganisationScores[]> {
   if (organisationIds.length === 0) return [];
   const db = await getDb();
   const [keys, events] = await Promise.all([
@@ -28,7 +39,7 @@ async function listReportedScoresAsAt({ periodId, organisationIds, until }: { pe
       .select({ assessmentId: assessments.id, id: organisations.id, name: organisations.name, shortName: organisations.shortName, odsCode: organisations.odsCode })
       .from(assessments)
       .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
-      .where(and(eq(assessments.periodId, periodId), inArray(assessments.organisationId, [...organisationIds])))
+      .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.organisationId, [...organisationIds])))
       .orderBy(asc(organisations.name)),
     db
       .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
@@ -70,9 +81,9 @@ async function listWorkstreamFootprints(): Promise<Map<string, string[]>> {
  * the tables; a past date's from the change history.
  */
 export async function getBoardPackData({ footprint: footprintCode, asAt, today, ...request }: { footprint?: string; asAt: string; today: string } & SystemRequest) {
-  const selection = await getMaturitySelection({ footprint: footprintCode, ...request });
+  const selection = await getMaturitySelection({ footprint: footprintCode, defaultFramework: "with-targets", ...request });
   if (!selection?.system) return null;
-  const { structure, footprint, system, periods, footprints } = selection;
+  const { structure, footprint, system, periods, footprints, careSetting, scale } = selection;
   const past = asAt < today;
   const until = endOfDay(asAt);
   const history = past ? asAt : null;
@@ -81,8 +92,8 @@ export async function getBoardPackData({ footprint: footprintCode, asAt, today, 
   const scope: { type: "system" | "footprint"; id: string } = footprint ? { type: "footprint", id: footprint.id } : systemScope;
 
   const [trajectory, systemTrajectory, goals, systemGoals, plan, capabilities, organisationList, projectChangesAfter, agenda, workstreamPlaces] = await Promise.all([
-    getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt: history }),
-    footprint ? getTrajectoryData({ frameworkId: structure.id, domainIds, scope: systemScope, asAt: history }) : null,
+    getTrajectoryData({ frameworkId: structure.id, careSetting, domainIds, scope, asAt: history }),
+    footprint ? getTrajectoryData({ frameworkId: structure.id, careSetting, domainIds, scope: systemScope, asAt: history }) : null,
     listSectionGoals({ scope }),
     footprint ? listSectionGoals({ scope: systemScope }) : [],
     listPlanProjects({ systemId: system.id }),
@@ -96,10 +107,10 @@ export async function getBoardPackData({ footprint: footprintCode, asAt, today, 
   const period = heatmapPeriodAsAt(periods, trajectory.rows, asAt);
   const [national, scored] = period
     ? await Promise.all([
-        getNationalAveragesByPeriod({ periodId: period.id }),
+        getNationalAveragesByPeriod({ periodId: period.id, careSetting }),
         past
-          ? listReportedScoresAsAt({ periodId: period.id, organisationIds: trajectory.providerIds, until })
-          : listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: system.id }),
+          ? listReportedScoresAsAt({ periodId: period.id, careSetting, organisationIds: trajectory.providerIds, until })
+          : listReportedScoresByPeriod({ periodId: period.id, careSetting, footprintId: footprint?.id, systemId: system.id }),
       ])
     : [{}, []];
 
@@ -108,6 +119,7 @@ export async function getBoardPackData({ footprint: footprintCode, asAt, today, 
     asAt,
     until,
     domainIds,
+    scale,
     sections: structure.sections,
     scope,
     systemId: system.id,

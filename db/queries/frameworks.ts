@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { assessmentPeriods, assessments, frameworkDomains, frameworkSections, frameworks, organisations } from "../schema";
+import { assessmentPeriods, assessments, footprints, frameworkDomains, frameworkSections, frameworks, organisations, targets } from "../schema";
 import type { AssessmentPeriod, Framework, FrameworkDomain, FrameworkSection } from "../schema";
 
 export type FrameworkStructure = Framework & {
@@ -12,6 +12,19 @@ export type FrameworkStructure = Framework & {
 export async function listFrameworks(): Promise<Framework[]> {
   const db = await getDb();
   return db.select().from(frameworks).orderBy(desc(frameworks.publishedOn), asc(frameworks.name));
+}
+
+/** Frameworks on whose domains a system, its footprints or its organisations have set targets. */
+export async function listFrameworkIdsWithTargets({ systemId }: { systemId: string }): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ frameworkId: frameworkDomains.frameworkId })
+    .from(targets)
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, targets.domainId))
+    .leftJoin(footprints, eq(footprints.id, targets.footprintId))
+    .leftJoin(organisations, eq(organisations.id, targets.organisationId))
+    .where(or(eq(targets.systemId, systemId), eq(footprints.systemId, systemId), eq(organisations.systemId, systemId)));
+  return new Set(rows.map((r) => r.frameworkId));
 }
 
 export async function getFrameworkStructure({ frameworkId }: { frameworkId: string }): Promise<FrameworkStructure | null> {

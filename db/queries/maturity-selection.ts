@@ -1,9 +1,10 @@
 import "server-only";
-import { getFrameworkStructure, listFrameworks, listPeriodsWithReportedCounts } from "./frameworks";
+import { getFrameworkStructure, listFrameworkIdsWithTargets, listFrameworks, listPeriodsWithReportedCounts } from "./frameworks";
 import { getOrganisationById, listFootprints } from "./places";
 import { isUuid } from "@/lib/ids";
 import { getSystemScope } from "./system-scope";
 import { defaultPeriod, pickByCode } from "@/lib/maturity-selection";
+import { scaleOf } from "@/lib/scale";
 import type { SystemRequest } from "@/lib/system-scope";
 
 /**
@@ -11,13 +12,28 @@ import type { SystemRequest } from "@/lib/system-scope";
  * organisation the URL names (by id) is shown within its own system unless ?system= names
  * another; `organisation` is null then, or when it names none.
  */
-export async function getMaturitySelection(params: { framework?: string; period?: string; footprint?: string; organisation?: string } & SystemRequest) {
+export async function getMaturitySelection(
+  params: {
+    framework?: string;
+    period?: string;
+    footprint?: string;
+    organisation?: string;
+    setting?: string;
+    /**
+     * Which framework to show when the URL names none: the newest (the heatmap: today's
+     * national assessment), or the newest the system has set targets on (pages about
+     * targets, which would otherwise open on a framework with none).
+     */
+    defaultFramework?: "newest" | "with-targets";
+  } & SystemRequest,
+) {
   const asked = params.organisation && isUuid(params.organisation) ? await getOrganisationById({ organisationId: params.organisation }) : null;
   const request = { ...params, organisationIds: asked ? [asked.id] : params.organisationIds };
   const [frameworks, { systems, system }, allFootprints] = await Promise.all([listFrameworks(), getSystemScope(request), listFootprints()]);
   const organisation = asked && asked.systemId === system?.id ? asked : null;
   const footprints = allFootprints.filter((f) => f.systemId === system?.id);
-  const framework = pickByCode(frameworks, params.framework) ?? frameworks[0];
+  const targeted = params.defaultFramework === "with-targets" && system ? await listFrameworkIdsWithTargets({ systemId: system.id }) : null;
+  const framework = pickByCode(frameworks, params.framework) ?? frameworks.find((f) => targeted?.has(f.id)) ?? frameworks[0];
   if (!framework) return null;
   const [structure, periods] = await Promise.all([
     getFrameworkStructure({ frameworkId: framework.id }),
@@ -25,6 +41,9 @@ export async function getMaturitySelection(params: { framework?: string; period?
   ]);
   const period = pickByCode(periods, params.period) ?? defaultPeriod(periods);
   const footprint = pickByCode(footprints, params.footprint) ?? null;
-  return { frameworks, framework, structure: structure!, periods, period: period ?? null, footprints, footprint, systems, system, organisation };
+  // Scores compare only within one care setting: a framework answered in several shows one at a time.
+  const careSettings = framework.careSettings;
+  const careSetting = careSettings.find((c) => c === params.setting) ?? careSettings[0] ?? "all";
+  return { frameworks, framework, structure: structure!, scale: scaleOf(framework), careSettings, careSetting, periods, period: period ?? null, footprints, footprint, systems, system, organisation };
 }
 export type MaturitySelection = NonNullable<Awaited<ReturnType<typeof getMaturitySelection>>>;

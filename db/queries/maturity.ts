@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, exists, inArray } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
+import type { CareSetting } from "@/lib/care-settings";
 import { getDb } from "../client";
 import { assessmentPeriods, assessments, domainScores, nationalAverages, organisationFootprints, organisations } from "../schema";
 
@@ -19,10 +20,13 @@ export interface OrganisationScores {
 /** Each organisation's reported scores in a period, optionally only those serving a footprint. */
 export async function listReportedScoresByPeriod({
   periodId,
+  careSetting,
   footprintId,
   systemId,
 }: {
   periodId: string;
+  /** Scores compare only within one care setting. */
+  careSetting: CareSetting;
   footprintId?: string | null;
   /** Only this system's organisations (a footprint is within one system anyway). */
   systemId?: string | null;
@@ -47,7 +51,15 @@ export async function listReportedScoresByPeriod({
     .from(assessments)
     .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
     .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
-    .where(and(eq(assessments.periodId, periodId), inArray(assessments.status, [...reportedStatuses]), inFootprint, systemId ? eq(organisations.systemId, systemId) : undefined))
+    .where(
+      and(
+        eq(assessments.periodId, periodId),
+        eq(assessments.careSetting, careSetting),
+        inArray(assessments.status, [...reportedStatuses]),
+        inFootprint,
+        systemId ? eq(organisations.systemId, systemId) : undefined,
+      ),
+    )
     .orderBy(asc(organisations.name));
   const byOrg = new Map<string, OrganisationScores>();
   for (const r of rows) {
@@ -61,10 +73,29 @@ export async function listReportedScoresByPeriod({
   return [...byOrg.values()];
 }
 
-export async function getNationalAveragesByPeriod({ periodId }: { periodId: string }): Promise<Record<string, number>> {
+/**
+ * The national average per domain in a period and care setting: as published where it was
+ * (the 2016 slides give one), else the mean of every organisation in England reported in
+ * that setting (NHS England's DMA file has no national row: it is computed from all rows).
+ */
+export async function getNationalAveragesByPeriod({ periodId, careSetting }: { periodId: string; careSetting: CareSetting }): Promise<Record<string, number>> {
   const db = await getDb();
-  const rows = await db.select().from(nationalAverages).where(eq(nationalAverages.periodId, periodId));
+  const stored = await db
+    .select({ domainId: nationalAverages.domainId, score: nationalAverages.score })
+    .from(nationalAverages)
+    .where(and(eq(nationalAverages.periodId, periodId), eq(nationalAverages.careSetting, careSetting)));
+  const rows = stored.length > 0 ? stored : await computeNationalMeans(periodId, careSetting);
   return Object.fromEntries(rows.map((r) => [r.domainId, r.score]));
+}
+
+async function computeNationalMeans(periodId: string, careSetting: CareSetting) {
+  const db = await getDb();
+  return db
+    .select({ domainId: domainScores.domainId, score: sql<number>`avg(${domainScores.score})::float8`.mapWith(Number) })
+    .from(domainScores)
+    .innerJoin(assessments, eq(assessments.id, domainScores.assessmentId))
+    .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.status, [...reportedStatuses])))
+    .groupBy(domainScores.domainId);
 }
 
 export interface AssessmentOverTime {
@@ -73,6 +104,8 @@ export interface AssessmentOverTime {
   periodName: string;
   assessedOn: string;
   frameworkId: string;
+  careSetting: CareSetting;
+  publishedOverall: number | null;
   status: "draft" | "submitted" | "approved";
   updatedAt: Date;
   scores: Record<string, number>;
@@ -88,6 +121,8 @@ export async function listAssessmentsByOrganisation({ organisationId }: { organi
       periodName: assessmentPeriods.name,
       assessedOn: assessmentPeriods.assessedOn,
       frameworkId: assessmentPeriods.frameworkId,
+      careSetting: assessments.careSetting,
+      publishedOverall: assessments.publishedOverall,
       status: assessments.status,
       updatedAt: assessments.updatedAt,
       domainId: domainScores.domainId,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CareSetting } from "@/lib/care-settings";
 import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
 import { getDb } from "../client";
 import {
@@ -47,8 +48,11 @@ export async function getTrajectoryData({
   domainIds,
   scope,
   asAt,
+  careSetting,
 }: {
   frameworkId: string;
+  /** Scores compare only within one care setting. */
+  careSetting: CareSetting;
   domainIds: string[];
   scope: TrajectoryScope;
   asAt?: string | null;
@@ -60,7 +64,7 @@ export async function getTrajectoryData({
     .select({ date: assessmentPeriods.assessedOn, domainId: nationalAverages.domainId, score: nationalAverages.score })
     .from(nationalAverages)
     .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, nationalAverages.periodId))
-    .where(eq(assessmentPeriods.frameworkId, frameworkId))
+    .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(nationalAverages.careSetting, careSetting)))
     .orderBy(asc(assessmentPeriods.assessedOn));
   if (providerIds.length === 0) {
     // A place with no organisations yet still has its targets (listed, with no data to judge them by).
@@ -75,7 +79,14 @@ export async function getTrajectoryData({
         .from(assessments)
         .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
         .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
-        .where(and(eq(assessmentPeriods.frameworkId, frameworkId), inArray(assessments.organisationId, providerIds), inArray(assessments.status, ["submitted", "approved"]))),
+        .where(
+          and(
+            eq(assessmentPeriods.frameworkId, frameworkId),
+            eq(assessments.careSetting, careSetting),
+            inArray(assessments.organisationId, providerIds),
+            inArray(assessments.status, ["submitted", "approved"]),
+          ),
+        ),
       db.select().from(targets).where(targetsOfScopes(scopeIds, domainIds)),
       national,
     ]);
@@ -94,7 +105,7 @@ export async function getTrajectoryData({
       .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn })
       .from(assessments)
       .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
-      .where(and(eq(assessmentPeriods.frameworkId, frameworkId), inArray(assessments.organisationId, providerIds))),
+      .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(assessments.careSetting, careSetting), inArray(assessments.organisationId, providerIds))),
     db
       .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
       .from(auditLog)

@@ -1,6 +1,8 @@
 import type { z } from "zod";
-import { distanceBand, gap, roundHalfUp, summariseDomains, type ScoredOrganisation, type ScoresByDomain } from "@/lib/maturity";
+import { distanceBand, gap, summariseDomains, type ScoredOrganisation, type ScoresByDomain } from "@/lib/maturity";
+import { roundToScale, scaleOf } from "@/lib/scale";
 import type { summaryRowSchema } from "./endpoints/summaries";
+import type { CareSetting } from "@/lib/care-settings";
 
 type SummaryRow = z.input<typeof summaryRowSchema>;
 
@@ -26,8 +28,11 @@ export function summaryRows({
   footprints,
   organisations,
   national,
+  careSetting,
 }: {
-  framework: { code: string };
+  framework: { code: string; scaleMin: number; scaleMax: number; scoreDecimals: number; unit: string };
+  /** The care setting the organisations were assessed in: summaries never mix two. */
+  careSetting: CareSetting;
   period: { code: string; name: string; assessedOn: string };
   domains: readonly { id: string; code: string; name: string; sectionCode: string }[];
   system: { id: string; code: string; name: string };
@@ -36,6 +41,7 @@ export function summaryRows({
   organisations: readonly (ScoredOrganisation & { name: string; odsCode: string | null; footprintIds: readonly string[] })[];
   national: ScoresByDomain;
 }): SummaryRow[] {
+  const scale = scaleOf(framework);
   const scopes: Scope[] = [
     { level: "system", id: system.id, code: system.code, name: system.name, organisations },
     ...footprints.map((f) => ({ level: "footprint" as const, id: f.id, code: f.code, name: f.name, organisations: organisations.filter((o) => o.footprintIds.includes(f.id)) })),
@@ -59,12 +65,13 @@ export function summaryRows({
         domainCode: domain.code,
         domainName: domain.name,
         mean: s.mean,
-        meanRounded: s.mean == null ? null : roundHalfUp(s.mean),
+        careSetting,
+        meanRounded: s.mean == null ? null : roundToScale(s.mean, scale.decimals),
         national: s.national,
         gapToNational: gap(s.mean, s.national),
         providersAbove: s.providersAbove,
         providersScored: s.providersScored,
-        band: distanceBand(s.mean, s.national),
+        band: distanceBand(s.mean, s.national, scale),
       };
     }),
   );

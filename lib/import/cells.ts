@@ -1,3 +1,4 @@
+import { scoreMessage, type Scale } from "../scale";
 // One spreadsheet cell as an importer sees it, whichever file it came from. CSV cells are
 // always text; XLSX cells may be numbers, formulas or dates as well.
 export type Cell =
@@ -37,10 +38,11 @@ export function cellText(cell: Cell): string {
 export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
- * A whole number in a range, from a number cell or text such as "65" or "65%". A formula or
- * text that looks like one ("=A1+1", "+5") is refused as such: a formula's value is never trusted.
+ * A score on a framework's scale, from a number cell or text such as "65", "65%" or "2.8".
+ * A formula or text that looks like one ("=A1+1", "+5") is refused as such: a formula's
+ * value is never trusted.
  */
-export function integerCell(cell: Cell, { label, min, max }: { label: string; min: number; max: number }): CellResult<number> {
+export function scoreCell(cell: Cell, { label, scale }: { label: string; scale: Scale }): CellResult<number> {
   if (cell.kind === "empty") return { ok: false, message: `Enter ${label}` };
   if (cell.kind === "formula") return { ok: false, message: `${capitalise(label)} is a formula (=${truncate(cell.formula)}): enter the number itself` };
   let value: number;
@@ -53,9 +55,8 @@ export function integerCell(cell: Cell, { label, min, max }: { label: string; mi
     if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `${capitalise(label)} must be a number, like 65 (not “${truncate(cell.value)}”)` };
     value = Number(text);
   }
-  if (!Number.isInteger(value)) return { ok: false, message: `${capitalise(label)} must be a whole number (not ${value})` };
-  if (value < min || value > max) return { ok: false, message: `${capitalise(label)} must be between ${min} and ${max} (not ${value})` };
-  return { ok: true, value };
+  const message = scoreMessage(capitalise(label), value, scale);
+  return message ? { ok: false, message } : { ok: true, value };
 }
 
 /** Text that must be there: a code or a name. Numbers are read as their digits. */

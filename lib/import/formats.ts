@@ -28,7 +28,7 @@ export const importFormats: Record<ImportKind, { summary: string; columns: Colum
       framework,
       period,
       domain,
-      column("score", "A whole number from 0 to 100 (a trailing % is allowed)", "65"),
+      column("score", "A score on the framework's scale: a whole number from 0 to 100 for DMI-2016 (a trailing % is allowed), 1 to 5 with one decimal for the NHS England DMA", "65"),
     ],
     examples: [
       ["RTH", "DMI-2016", "2017-REASSESSMENT", "R1", "72"],
@@ -37,7 +37,7 @@ export const importFormats: Record<ImportKind, { summary: string; columns: Colum
   },
   "national-averages": {
     summary: "One row per domain and period: the national average the heatmap compares against. Administrators only.",
-    columns: [framework, period, domain, column("score", "A whole number from 0 to 100", "61")],
+    columns: [framework, period, domain, column("score", "A score on the framework's scale (0 to 100 for DMI-2016)", "61")],
     examples: [
       ["DMI-2016", "2017-REASSESSMENT", "R1", "61"],
       ["DMI-2016", "2017-REASSESSMENT", "C1", "54"],
@@ -52,7 +52,7 @@ export const importFormats: Record<ImportKind, { summary: string; columns: Colum
       framework,
       domain,
       column("financial_year", "The financial year the target is for, like 2018/19", "2018/19"),
-      column("score", "A whole number from 0 to 100", "75"),
+      column("score", "A score on the framework's scale (0 to 100 for DMI-2016)", "75"),
     ],
     examples: [
       ["footprint", "OXON", "DMI-2016", "C1", "2018/19", "80"],

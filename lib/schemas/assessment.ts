@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { FieldErrors } from "../errors";
+import { scoreMessage, type Scale } from "../scale";
+
+/** A typical score on the scale, for messages: 65 on 0–100, 2.5 on 1–5. */
+const example = (scale: Scale) => Number((scale.min + (scale.max - scale.min) * 0.65).toFixed(scale.decimals));
 
 export const SCORE_FIELD_PREFIX = "score:";
 
-/** One domain score, 0–100, from a form field (a string) or JSON (a number). */
-export function scoreSchema(domainName: string) {
+/** One domain score on the framework's scale, from a form field (a string) or JSON (a number). */
+export function scoreSchema(domainName: string, scale: Scale) {
   return z
     .union([z.string(), z.number()], { error: `Enter a score for ${domainName}` })
     .transform((v) => (typeof v === "string" ? v.trim().replace(/%$/, "").trim() : v))
@@ -13,16 +17,13 @@ export function scoreSchema(domainName: string) {
         .union([z.literal("").transform(() => undefined), z.string(), z.number()])
         .refine((v) => v !== undefined, { error: `Enter a score for ${domainName}` })
         .refine((v) => v === undefined || typeof v === "number" || /^-?\d+(\.\d+)?$/.test(v), {
-          error: `Score for ${domainName} must be a number, like 65`,
+          error: `Score for ${domainName} must be a number, like ${example(scale)}`,
         })
         .transform((v) => Number(v))
-        .pipe(
-          z
-            .number()
-            .int({ error: `Score for ${domainName} must be a whole number` })
-            .min(0, { error: `Score for ${domainName} must be between 0 and 100` })
-            .max(100, { error: `Score for ${domainName} must be between 0 and 100` }),
-        ),
+        .superRefine((v, ctx) => {
+          const message = scoreMessage(`Score for ${domainName}`, v, scale);
+          if (message) ctx.addIssue({ code: "custom", message });
+        }),
     );
 }
 
@@ -43,10 +44,10 @@ export type ParsedScores =
   | { ok: false; fieldErrors: FieldErrors; unknownDomains: string[] };
 
 /**
- * Checks a full set of scores for a framework: every domain scored 0–100, and nothing
- * that is not a domain of it. Keys may be domain ids or codes; errors are keyed by id.
+ * Checks a full set of scores for a framework: every domain scored on its scale, and
+ * nothing that is not a domain of it. Keys may be domain ids or codes; errors are keyed by id.
  */
-export function parseScores(raw: Readonly<Record<string, unknown>>, domains: readonly DomainRef[]): ParsedScores {
+export function parseScores(raw: Readonly<Record<string, unknown>>, domains: readonly DomainRef[], scale: Scale): ParsedScores {
   const byKey = new Map<string, DomainRef>();
   for (const d of domains) {
     byKey.set(d.id, d);
@@ -57,7 +58,7 @@ export function parseScores(raw: Readonly<Record<string, unknown>>, domains: rea
   const scores: Record<string, number> = {};
   for (const domain of domains) {
     const value = raw[domain.id] ?? raw[domain.code];
-    const result = scoreSchema(domain.name).safeParse(value);
+    const result = scoreSchema(domain.name, scale).safeParse(value);
     if (result.success) scores[domain.id] = result.data;
     else fieldErrors[domain.id] = result.error.issues[0]!.message;
   }

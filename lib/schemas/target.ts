@@ -20,9 +20,9 @@ export const targetInputSchema = z.object({
     .string({ error: "Enter the target score" })
     .trim()
     .min(1, { error: "Enter the target score", abort: true })
-    .regex(/^\d+%?$/, { error: "The target must be a whole number from 0 to 100" })
-    .transform((v) => Number(v.replace("%", "")))
-    .pipe(z.number().max(100, { error: "The target must be between 0 and 100" })),
+    .regex(/^\d+(\.\d+)?%?$/, { error: "The target must be a number, like 75 or 3.5" })
+    // The framework's scale is checked where the framework is known (db/commands/targets).
+    .transform((v) => Number(v.replace("%", ""))),
   // The version the user saw; absent when adding a new target.
   version: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
 });

@@ -12,7 +12,8 @@ import { getNationalAveragesByPeriod } from "@/db/queries/maturity";
 import { requireUser } from "@/lib/auth/session";
 import { isEditable } from "@/lib/assessment-workflow";
 import { isUuid } from "@/lib/ids";
-import { formatGap, formatPercent, gap } from "@/lib/maturity";
+import { gap } from "@/lib/maturity";
+import { formatGap, formatScore, scaleOf } from "@/lib/scale";
 import { can, canSeeAssessment } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -38,13 +39,14 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
 
   const [structure, national, history, previous] = await Promise.all([
     getFrameworkStructure({ frameworkId: period.frameworkId }),
-    getNationalAveragesByPeriod({ periodId: period.id }),
+    getNationalAveragesByPeriod({ periodId: period.id, careSetting: assessment.careSetting }),
     listAuditEntriesByEntity({ entityType: "assessment", entityId: id, includeRefusals: can(user, "history.view", { organisationId: organisation.id }) }),
     Object.keys(detail.scores).length === 0
       ? getPreviousReportedScores({ organisationId: organisation.id, frameworkId: period.frameworkId, before: period.assessedOn })
       : null,
   ]);
   if (!structure) notFound();
+  const scale = scaleOf(structure);
   const editable = isEditable(assessment.status) && can(user, "assessment.edit", subject);
   const choices = [
     ...(assessment.status === "submitted" && can(user, "assessment.approve", subject) ? (["approve"] as const) : []),
@@ -94,6 +96,7 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
             </div>
           )}
           <AssessmentForm
+            scale={scale}
             assessmentId={id}
             version={assessment.version}
             sections={structure.sections}
@@ -116,9 +119,9 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
             {structure.domains.map((d) => (
               <tr key={d.id} data-domain={d.code}>
                 <th scope="row">{d.name}</th>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(detail.scores[d.id] ?? null)}</td>
-                <td className="nhsuk-table__cell--numeric">{formatPercent(national[d.id] ?? null)}</td>
-                <td className="nhsuk-table__cell--numeric">{formatGap(gap(detail.scores[d.id], national[d.id]))}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(detail.scores[d.id] ?? null, scale)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatScore(national[d.id] ?? null, scale)}</td>
+                <td className="nhsuk-table__cell--numeric">{formatGap(gap(detail.scores[d.id], national[d.id]), scale)}</td>
               </tr>
             ))}
           </tbody>

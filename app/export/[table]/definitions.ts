@@ -69,7 +69,7 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
       if (query.period && data.period.code !== query.period) unknownChoice("period", query.period);
       if (query.footprint && data.footprint?.code !== query.footprint) unknownChoice("footprint", query.footprint);
       return {
-        table: heatmapTable({ title: "Heatmap", domains: data.structure.domains, heatmap: data.heatmap, meanLabel: data.meanLabel }),
+        table: heatmapTable({ title: "Heatmap", domains: data.structure.domains, heatmap: data.heatmap, meanLabel: data.meanLabel, scale: data.scale }),
         name: ["heatmap", data.period.code, data.footprint?.code ?? data.system?.code],
       };
     },

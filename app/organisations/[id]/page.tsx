@@ -12,7 +12,8 @@ import { getMaturitySelection } from "@/db/queries/maturity-selection";
 import { getOrganisationById } from "@/db/queries/places";
 import { requireUser } from "@/lib/auth/session";
 import { isUuid } from "@/lib/ids";
-import { formatGap, formatPercent } from "@/lib/maturity";
+import { formatGap, formatScore, roundToScale } from "@/lib/scale";
+import { careSettingLabels } from "@/lib/care-settings";
 import { firstParam } from "@/lib/maturity-selection";
 import { compareWithPeers } from "@/lib/organisation-comparison";
 import { can, canSeeAssessment } from "@/lib/permissions";
@@ -29,7 +30,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const [organisation, selection, assessments, history] = await Promise.all([
     getOrganisationById({ organisationId: id }),
     // Within the organisation's own system: its peers and footprints are there.
-    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint), organisationIds: [id] }),
+    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint), setting: firstParam(query.setting), defaultFramework: "with-targets", organisationIds: [id] }),
     listAssessmentsByOrganisation({ organisationId: id }),
     can(user, "history.view", { organisationId: id })
       ? listAuditEntriesByOrganisation({ organisationId: id, includeDraftScores: can(user, "assessment.view-draft", { organisationId: id }), limit: 200 })
@@ -45,9 +46,17 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     selection.footprints.find((f) => f.id === selection.footprint?.id && organisation.footprintIds.includes(f.id)) ??
     selection.footprints.find((f) => organisation.footprintIds.includes(f.id)) ??
     null;
-  const current = period ? onFramework.find((a) => a.periodId === period.id) : undefined;
+  // One organisation can be assessed in several care settings; compare within one.
+  const assessedSettings = [...new Set(onFramework.filter((a) => a.periodId === period?.id).map((a) => a.careSetting))];
+  const asked = firstParam(query.setting);
+  const careSetting = assessedSettings.find((c) => c === asked) ?? assessedSettings[0] ?? selection.careSetting;
+  const scale = selection.scale;
+  const current = period ? onFramework.find((a) => a.periodId === period.id && a.careSetting === careSetting) : undefined;
   const [national, peers] = period
-    ? await Promise.all([getNationalAveragesByPeriod({ periodId: period.id }), listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: selection.system?.id })])
+    ? await Promise.all([
+        getNationalAveragesByPeriod({ periodId: period.id, careSetting }),
+        listReportedScoresByPeriod({ periodId: period.id, careSetting, footprintId: footprint?.id, systemId: selection.system?.id }),
+      ])
     : [{}, []];
   const domainIds = structure.domains.map((d) => d.id);
   const comparison = compareWithPeers(domainIds, current?.scores ?? {}, national, peers);
@@ -79,7 +88,24 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         </button>
       </form>
 
-      <h2>Scores in {period?.name ?? "no period"}</h2>
+      <h2>
+        Scores in {period?.name ?? "no period"}
+        {assessedSettings.length > 0 && selection.careSettings.length > 1 ? `, ${careSettingLabels[careSetting].toLowerCase()}` : ""}
+      </h2>
+      {assessedSettings.length > 1 && (
+        <p>
+          Also assessed in{" "}
+          {assessedSettings
+            .filter((c) => c !== careSetting)
+            .map((c, i) => (
+              <span key={c}>
+                {i > 0 && ", "}
+                <Link href={`/organisations/${id}?framework=${structure.code}&period=${period?.code}&setting=${c}`}>{careSettingLabels[c].toLowerCase()}</Link>
+              </span>
+            ))}
+          : scores compare only within one care setting.
+        </p>
+      )}
       {current ? (
         <>
           <p>
@@ -93,12 +119,13 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             </figcaption>
             <OrganisationScoresChart
               organisationLabel={organisation.shortName}
+              scale={scale}
               footprintLabel={footprintLabel}
               data={structure.domains.map((d, i) => ({
                 domain: d.shortName,
                 organisation: comparison[i]!.score,
                 national: comparison[i]!.national,
-                footprint: comparison[i]!.footprintMean == null ? null : Math.round(comparison[i]!.footprintMean!),
+                footprint: comparison[i]!.footprintMean == null ? null : roundToScale(comparison[i]!.footprintMean!, scale.decimals),
               }))}
             />
           </figure>
@@ -128,11 +155,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                   return (
                     <tr key={d.id} data-domain={d.code}>
                       <th scope="row">{d.name}</th>
-                      <td className="nhsuk-table__cell--numeric">{formatPercent(row.score)}</td>
-                      <td className="nhsuk-table__cell--numeric">{formatPercent(row.national)}</td>
-                      <td className="nhsuk-table__cell--numeric">{formatGap(row.gapToNational)}</td>
-                      <td className="nhsuk-table__cell--numeric">{formatPercent(row.footprintMean)}</td>
-                      <td className="nhsuk-table__cell--numeric">{formatGap(row.gapToFootprint)}</td>
+                      <td className="nhsuk-table__cell--numeric">{formatScore(row.score, scale)}</td>
+                      <td className="nhsuk-table__cell--numeric">{formatScore(row.national, scale)}</td>
+                      <td className="nhsuk-table__cell--numeric">{formatGap(row.gapToNational, scale)}</td>
+                      <td className="nhsuk-table__cell--numeric">{formatScore(row.footprintMean, scale)}</td>
+                      <td className="nhsuk-table__cell--numeric">{formatGap(row.gapToFootprint, scale)}</td>
                     </tr>
                   );
                 }),
@@ -160,7 +187,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                 <th scope="col">Domain</th>
                 {onFramework.map((a) => (
                   <th key={a.assessmentId} scope="col" className="nhsuk-table__header--numeric">
-                    <Link href={`/assessments/${a.assessmentId}`}>{a.periodName}</Link> <StatusTag status={a.status} />
+                    <Link href={`/assessments/${a.assessmentId}`}>
+                      {a.periodName}
+                      {selection.careSettings.length > 1 ? ` (${careSettingLabels[a.careSetting].toLowerCase()})` : ""}
+                    </Link>{" "}
+                    <StatusTag status={a.status} />
                   </th>
                 ))}
               </tr>
@@ -171,7 +202,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                   <th scope="row">{d.name}</th>
                   {onFramework.map((a) => (
                     <td key={a.assessmentId} className="nhsuk-table__cell--numeric">
-                      {formatPercent(a.scores[d.id] ?? null)}
+                      {formatScore(a.scores[d.id] ?? null, scale)}
                     </td>
                   ))}
                 </tr>

@@ -9,7 +9,7 @@ import { getTrajectoryData, type TrajectoryScope } from "@/db/queries/trajectori
 import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { gapToDelivery } from "@/lib/gap-to-delivery";
-import { formatPercent } from "@/lib/maturity";
+import { formatScore } from "@/lib/scale";
 import { firstParam } from "@/lib/maturity-selection";
 import { filterPlanProjects, projectStatusLabels } from "@/lib/portfolio";
 import { buildDomainTrajectories } from "@/lib/trajectory-view";
@@ -26,16 +26,18 @@ export default async function GapToDeliveryPage({ searchParams }: Props) {
     footprint: firstParam(params.footprint),
     organisation: firstParam(params.organisation),
     system: firstParam(params.system),
+    defaultFramework: "with-targets",
     organisationIds: user.organisationIds,
   });
   if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;
-  const { structure, footprint, system, organisation } = selection;
+  const { structure, footprint, system, organisation, scale, careSetting } = selection;
   const [organisations, plan] = await Promise.all([listOrganisations({ systemId: system.id }), listPlanProjects({ systemId: system.id })]);
   const scope: TrajectoryScope = organisation ? { type: "organisation", id: organisation.id } : footprint ? { type: "footprint", id: footprint.id } : { type: "system", id: system.id };
   const place = organisation?.name ?? footprint?.name ?? system.name;
   const domainIds = structure.domains.map((d) => d.id);
-  const data = await getTrajectoryData({ frameworkId: structure.id, domainIds, scope });
+  const data = await getTrajectoryData({ frameworkId: structure.id, careSetting, domainIds, scope });
   const trajectories = buildDomainTrajectories({
+    scale,
     domainIds,
     rows: data.rows,
     national: data.national,
@@ -106,8 +108,8 @@ export default async function GapToDeliveryPage({ searchParams }: Props) {
                     {gap.reasons.join("; ")}
                   </span>
                 </th>
-                <td>{formatPercent(gap.latest)}</td>
-                <td>{formatPercent(gap.national)}</td>
+                <td>{formatScore(gap.latest, scale)}</td>
+                <td>{formatScore(gap.national, scale)}</td>
                 <td>
                   <TrajectoryStatusTag status={status.get(gap.domainId) ?? "no-data"} />
                 </td>

@@ -5,13 +5,13 @@ import { buildHeatmap } from "@/lib/heatmap";
 import type { SystemRequest } from "@/lib/system-scope";
 
 /** What the heatmap page shows, for the page and its downloads alike; null period when none exists. */
-export async function getHeatmapView(params: { framework?: string; period?: string; footprint?: string } & SystemRequest) {
+export async function getHeatmapView(params: { framework?: string; period?: string; footprint?: string; setting?: string } & SystemRequest) {
   const selection = await getMaturitySelection(params);
   if (!selection?.period) return { selection, data: null };
-  const { structure, period, footprint, system } = selection;
+  const { structure, period, footprint, system, careSetting, scale } = selection;
   const [organisations, national] = await Promise.all([
-    listReportedScoresByPeriod({ periodId: period.id, footprintId: footprint?.id, systemId: system?.id }),
-    getNationalAveragesByPeriod({ periodId: period.id }),
+    listReportedScoresByPeriod({ periodId: period.id, careSetting, footprintId: footprint?.id, systemId: system?.id }),
+    getNationalAveragesByPeriod({ periodId: period.id, careSetting }),
   ]);
   return {
     selection,
@@ -21,7 +21,9 @@ export async function getHeatmapView(params: { framework?: string; period?: stri
       footprint,
       system,
       organisations,
-      heatmap: buildHeatmap(structure.domains.map((d) => d.id), organisations, national),
+      careSetting,
+      scale,
+      heatmap: buildHeatmap(structure.domains.map((d) => d.id), organisations, national, scale),
       /** Names the place in captions: the footprint, else the system. */
       scopeName: footprint?.name ?? system?.name ?? "System",
       /** Labels the mean row: the footprint, else the system's code. */

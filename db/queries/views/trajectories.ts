@@ -10,17 +10,19 @@ import { buildDomainTrajectories, goalRule, organisationTrajectories, parseAsAt,
  * organisation) as it is today or as it stood at a past date: for the page and its
  * downloads alike. Null when no framework or system has been set up.
  */
-export async function getTrajectoriesView(params: { framework?: string; footprint?: string; organisation?: string; asAt?: string; today: string } & SystemRequest) {
+export async function getTrajectoriesView(params: { framework?: string; footprint?: string; organisation?: string; setting?: string; asAt?: string; today: string } & SystemRequest) {
   const asAt = parseAsAt(params.asAt, params.today);
   const selection = await getMaturitySelection({
     framework: params.framework,
     footprint: params.footprint,
     organisation: params.organisation,
+    setting: params.setting,
+    defaultFramework: "with-targets",
     system: params.system,
     organisationIds: params.organisationIds,
   });
   if (!selection?.system) return null;
-  const { structure, footprint, system, organisation } = selection;
+  const { structure, footprint, system, organisation, scale, careSetting } = selection;
   const scope: TrajectoryScope = organisation
     ? { type: "organisation", id: organisation.id }
     : footprint
@@ -30,7 +32,7 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
   const domainIds = structure.domains.map((d) => d.id);
   // The organisations one may pick are the system's: one of another system is not in its trajectories.
   const [data, goals, organisations] = await Promise.all([
-    getTrajectoryData({ frameworkId: structure.id, domainIds, scope, asAt }),
+    getTrajectoryData({ frameworkId: structure.id, careSetting, domainIds, scope, asAt }),
     listSectionGoals({ scope }),
     listOrganisations({ systemId: system.id }),
   ]);
@@ -38,6 +40,7 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
   const goal = goalRule(goals, structure.sections);
   const judgedOn = asAt ?? params.today;
   const trajectories = buildDomainTrajectories({
+    scale,
     domainIds,
     rows: data.rows,
     national: data.national,
@@ -53,6 +56,7 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
     scope.type === "organisation"
       ? []
       : organisationTrajectories({
+          scale,
           organisationIds: data.providerIds.filter((id) => reporting.has(id)),
           domainIds: summaryIds,
           rows: data.rows,
@@ -63,6 +67,8 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
   return {
     selection,
     structure,
+    scale,
+    careSetting,
     footprint,
     system,
     organisation,
@@ -81,6 +87,7 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
     scopeParams: {
       ...systemParams(selection),
       framework: structure.code,
+      ...(selection.careSettings.length > 1 ? { setting: careSetting } : {}),
       ...(footprint ? { footprint: footprint.code } : {}),
       ...(organisation ? { organisation: organisation.id } : {}),
     },

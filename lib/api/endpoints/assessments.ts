@@ -17,7 +17,7 @@ export const assessmentSummarySchema = z.object({
 
 export const assessmentSchema = assessmentSummarySchema.extend({
   scores: z
-    .array(z.object({ domainId: idSchema, domainCode: z.string(), domainName: z.string(), score: z.int().min(0).max(100) }))
+    .array(z.object({ domainId: idSchema, domainCode: z.string(), domainName: z.string(), score: z.number().describe("On the framework's scale (see /frameworks: scaleMin, scaleMax, scoreDecimals).") }))
     .describe("The scores entered so far, in the framework's order."),
 });
 
@@ -73,12 +73,12 @@ export const saveAssessmentScoresEndpoint = itemEndpoint({
   tag: "Maturity",
   summary: "Save a draft's scores, and optionally submit it",
   description:
-    "The same validation, permission check and change history as the form: every domain of the framework needs a whole-number score from 0 to 100 (422 lists each wrong one), nothing is saved unless all of it is, only the organisation's own CIOs and administrators may save (403), and a save quoting an out-of-date version is refused with who saved first (409). Needs a read and write token.",
+    "The same validation, permission check and change history as the form: every domain of the framework needs a score on its scale, e.g. a whole number from 0 to 100 for DMI-2016 or 1 to 5 with one decimal for the NHS England DMA (422 lists each wrong one), nothing is saved unless all of it is, only the organisation's own CIOs and administrators may save (403), and a save quoting an out-of-date version is refused with who saved first (409). Needs a read and write token.",
   params: idParam,
   body: z.object({
     version: z.int({ error: "version must be the assessment's current version number" }).positive({ error: "version must be the assessment's current version number" }),
     scores: z
-      .record(z.string(), z.number({ error: "each score must be a number from 0 to 100" }), { error: "scores must be an object of domain code (or id) to score" })
+      .record(z.string(), z.number({ error: "each score must be a number on the framework's scale" }), { error: "scores must be an object of domain code (or id) to score" })
       .describe('Each domain\'s score by its code or id: { "R1": 80, "R2": 75, … }.'),
     submit: z.boolean().optional().describe("true to submit the assessment for approval once saved."),
   }),

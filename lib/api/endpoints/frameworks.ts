@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { careSettings } from "@/lib/care-settings";
 import { idSchema, isoDate, listEndpoint } from "../endpoint";
 
 const domain = z.object({ id: idSchema, code: z.string(), name: z.string(), shortName: z.string(), position: z.int() });
@@ -9,6 +10,11 @@ export const frameworkSchema = z.object({
   name: z.string(),
   version: z.string(),
   publishedOn: isoDate.nullable(),
+  scaleMin: z.number().describe("The lowest score: 0 for DMI-2016, 1 for the NHS England DMA."),
+  scaleMax: z.number().describe("The highest score: 100 for DMI-2016, 5 for the NHS England DMA."),
+  scoreDecimals: z.int().describe("Decimal places a score may have: 0 for whole numbers."),
+  unit: z.string().describe("Printed after a score: \"%\" or nothing."),
+  careSettings: z.array(z.enum(careSettings)).describe("The care settings it is assessed in; scores compare only within one."),
   sections: z.array(z.object({ id: idSchema, code: z.string(), name: z.string(), position: z.int(), domains: z.array(domain) })),
   periods: z
     .array(z.object({ id: idSchema, code: z.string(), name: z.string(), assessedOn: isoDate, isOpen: z.boolean() }))

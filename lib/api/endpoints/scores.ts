@@ -13,7 +13,7 @@ export const scoreRowSchema = z.object({
   section: z.string().describe("The section's code."),
   domainCode: z.string(),
   domainName: z.string(),
-  score: z.int().min(0).max(100),
+  score: z.number().describe("On the framework's scale (see /frameworks)."),
   status: z.enum(["submitted", "approved"]),
 });
 

@@ -1,5 +1,6 @@
+import { careSettings } from "@/lib/care-settings";
 import { z } from "zod";
-import { distanceBands } from "@/lib/maturity";
+import { distanceBandKeys } from "@/lib/maturity";
 import { idSchema, isoDate, listEndpoint } from "../endpoint";
 
 export const summaryLevels = ["system", "footprint", "organisation"] as const;
@@ -18,12 +19,13 @@ export const summaryRowSchema = z.object({
   domainCode: z.string(),
   domainName: z.string(),
   mean: z.number().nullable().describe("Mean of the providers' reported scores (unrounded); null when none has reported."),
-  meanRounded: z.int().nullable().describe("The mean rounded half up, as the heatmap prints it."),
-  national: z.int().nullable().describe("The national average for the domain in the period."),
+  careSetting: z.enum(careSettings).describe("The care setting: scores compare only within one (\"all\" for a framework with no variants)."),
+  meanRounded: z.number().nullable().describe("The mean rounded half up to the framework's decimals, as the heatmap prints it."),
+  national: z.number().nullable().describe("The national average for the domain in the period and care setting: as published, else the mean of every organisation reported in it."),
   gapToNational: z.number().nullable().describe("mean − national."),
   providersAbove: z.int().describe("Providers strictly above the national average."),
   providersScored: z.int(),
-  band: z.enum(distanceBands.map((b) => b.key) as [string, ...string[]]).nullable().describe("The heatmap's colour band for the rounded gap."),
+  band: z.enum(distanceBandKeys).nullable().describe("The heatmap's colour band for the rounded gap: 5% and 15% of the framework's scale either side of national."),
 });
 
 export const listSummariesEndpoint = listEndpoint({

@@ -18,7 +18,7 @@ export const targetRowSchema = z.object({
   financialYear: z.int().describe("The calendar year the financial year starts in: 2017 for 2017/18."),
   financialYearLabel: z.string().describe("2017/18"),
   dueOn: isoDate.describe("31 March at the end of the financial year."),
-  score: z.int().min(0).max(100),
+  score: z.number().describe("On the framework's scale (see /frameworks)."),
   version: z.int(),
   trajectory: z
     .object({

@@ -1,6 +1,7 @@
 import { assessmentStatusLabels, type AssessmentStatus } from "@/lib/assessment-workflow";
 import type { Heatmap } from "@/lib/heatmap";
-import { roundHalfUp, type ScoredOrganisation } from "@/lib/maturity";
+import type { ScoredOrganisation } from "@/lib/maturity";
+import { roundToScale, type Scale } from "@/lib/scale";
 import { number, text, type Cell, type Table } from "../table";
 
 interface Domain {
@@ -13,7 +14,6 @@ type Provider = ScoredOrganisation & { name: string; odsCode: string | null; sta
 
 const scoreKey = (d: Domain) => `score:${d.code}`;
 const gapKey = (d: Domain) => `gap:${d.code}`;
-const rounded = (v: number | null) => (v == null ? null : roundHalfUp(v));
 
 /**
  * The heatmap as the page shows it: a row per provider with its score and gap to national
@@ -21,7 +21,8 @@ const rounded = (v: number | null) => (v == null ? null : roundHalfUp(v));
  * mean, the national average, and how many providers are above it of how many scored).
  * Figures are rounded as the page prints them.
  */
-export function heatmapTable({ title, domains, heatmap, meanLabel }: { title: string; domains: readonly Domain[]; heatmap: Heatmap<Provider>; meanLabel: string }): Table {
+export function heatmapTable({ title, domains, heatmap, meanLabel, scale }: { title: string; domains: readonly Domain[]; heatmap: Heatmap<Provider>; meanLabel: string; scale: Scale }): Table {
+  const rounded = (v: number | null) => (v == null ? null : roundToScale(v, scale.decimals));
   const columns = [
     text("organisation", "Organisation"),
     text("ods", "ODS code"),

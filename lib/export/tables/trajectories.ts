@@ -1,5 +1,5 @@
 import { financialYearEnd, formatFinancialYear } from "@/lib/financial-year";
-import { roundHalfUp } from "@/lib/maturity";
+import { roundToScale } from "@/lib/scale";
 import { statusLabels } from "@/lib/trajectory";
 import type { DomainTrajectory } from "@/lib/trajectory-view";
 import { date, number, text, type Table } from "../table";
@@ -9,7 +9,7 @@ interface Domain {
   name: string;
 }
 
-const rounded = (v: number | null | undefined) => (v == null ? null : roundHalfUp(v));
+const rounded = (v: number | null | undefined, decimals: number) => (v == null ? null : roundToScale(v, decimals));
 
 /** The section goal column as the page words it. */
 export function goalVerdict(goal: DomainTrajectory["goal"]): string | null {
@@ -46,18 +46,18 @@ export function trajectoriesTable({ title, trajectories, domains }: { title: str
       return {
         code: domain?.code ?? null,
         domain: domain?.name ?? null,
-        baseline: rounded(a.baseline?.value),
+        baseline: rounded(a.baseline?.value, t.scale.decimals),
         baselineOn: a.baseline?.date ?? null,
-        latest: rounded(a.latest?.value),
+        latest: rounded(a.latest?.value, t.scale.decimals),
         latestOn: a.latest?.date ?? null,
-        plannedAtLatest: rounded(a.plannedAtLatest),
+        plannedAtLatest: rounded(a.plannedAtLatest, t.scale.decimals),
         target: a.target?.value ?? null,
         targetYear: a.target ? formatFinancialYear(a.target.financialYear) : null,
-        expected: rounded(a.expectedAtTarget),
+        expected: rounded(a.expectedAtTarget, t.scale.decimals),
         status: statusLabels[a.status],
         reason: a.reason,
         goal: goalVerdict(t.goal),
-        goalExpected: rounded(t.goal?.expected),
+        goalExpected: rounded(t.goal?.expected, t.scale.decimals),
       };
     }),
   };
@@ -84,7 +84,7 @@ export function trajectoryFiguresTable({ title, trajectories, domains }: { title
     title,
     columns: [text("code", "Domain code"), text("domain", "Domain"), date("date", "Date"), text("figure", "Figure"), number("score", "Score")],
     rows: trajectories.flatMap((t) =>
-      trajectoryFigures(t).map((f) => ({ code: domains.get(t.domainId)?.code ?? null, domain: domains.get(t.domainId)?.name ?? null, date: f.date, figure: f.kind, score: rounded(f.value) })),
+      trajectoryFigures(t).map((f) => ({ code: domains.get(t.domainId)?.code ?? null, domain: domains.get(t.domainId)?.name ?? null, date: f.date, figure: f.kind, score: rounded(f.value, t.scale.decimals) })),
     ),
   };
 }

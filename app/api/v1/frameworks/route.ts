@@ -20,6 +20,11 @@ export const GET = route(listFrameworksEndpoint, async ({ query }) => {
               name: s.name,
               version: s.version,
               publishedOn: s.publishedOn,
+              scaleMin: s.scaleMin,
+              scaleMax: s.scaleMax,
+              scoreDecimals: s.scoreDecimals,
+              unit: s.unit,
+              careSettings: s.careSettings,
               sections: s.sections.map((section) => ({
                 id: section.id,
                 code: section.code,

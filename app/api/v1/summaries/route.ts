@@ -35,20 +35,28 @@ export const GET = route(listSummariesEndpoint, async ({ query }) => {
   const perPeriod = await Promise.all(
     periods.map(async (period) => {
       const structure = structures.find((s) => s.id === period.frameworkId)!;
-      const [reported, national] = await Promise.all([listReportedScoresByPeriod({ periodId: period.id }), getNationalAveragesByPeriod({ periodId: period.id })]);
+      const settings = await Promise.all(
+        structure.careSettings.map(async (careSetting) => {
+          const [reported, national] = await Promise.all([listReportedScoresByPeriod({ periodId: period.id, careSetting }), getNationalAveragesByPeriod({ periodId: period.id, careSetting })]);
+          return { careSetting, reported, national };
+        }),
+      );
       const sectionCode = new Map(structure.sections.map((s) => [s.id, s.code]));
       const domains = structure.domains.map((d) => ({ id: d.id, code: d.code, name: d.name, sectionCode: sectionCode.get(d.sectionId)! }));
       // Each system's summary from its own organisations, then its footprints' and organisations'.
-      return systems.flatMap((system) =>
-        summaryRows({
-          framework: structure,
-          period,
-          domains,
-          system,
-          footprints: footprints.filter((f) => f.systemId === system.id),
-          organisations: reported.filter((o) => systemOf.get(o.id) === system.id).map((o) => ({ ...o, footprintIds: footprintsOf.get(o.id) ?? [] })),
-          national,
-        }),
+      return settings.flatMap(({ careSetting, reported, national }) =>
+        systems.flatMap((system) =>
+          summaryRows({
+            framework: structure,
+            period,
+            careSetting,
+            domains,
+            system,
+            footprints: footprints.filter((f) => f.systemId === system.id),
+            organisations: reported.filter((o) => systemOf.get(o.id) === system.id).map((o) => ({ ...o, footprintIds: footprintsOf.get(o.id) ?? [] })),
+            national,
+          }),
+        ),
       );
     }),
   );

@@ -1,3 +1,4 @@
+import { scaleOf } from "@/lib/scale";
 import { getFrameworkStructure, listFrameworks, type FrameworkStructure } from "@/db/queries/frameworks";
 import { listFootprints, listOrganisationsByCode, listOrganisationsByIds, listSystems } from "@/db/queries/places";
 import { countTargetsByScope } from "@/db/queries/target-counts";
@@ -66,10 +67,12 @@ async function rowsForScope(structure: FrameworkStructure, scope: Scope, domainI
   const frameworkDomainIds = structure.domains.map((d) => d.id);
   const trajectoryScope = { type: scope.level, id: scope.id };
   const [data, goals] = await Promise.all([
-    getTrajectoryData({ frameworkId: structure.id, domainIds: frameworkDomainIds, scope: trajectoryScope }),
+    // Targets are per domain; the actuals they are judged by are the framework's first care setting's.
+    getTrajectoryData({ frameworkId: structure.id, careSetting: structure.careSettings[0] ?? "all", domainIds: frameworkDomainIds, scope: trajectoryScope }),
     listSectionGoals({ scope: trajectoryScope }),
   ]);
   const trajectories = buildDomainTrajectories({
+    scale: scaleOf(structure),
     domainIds: frameworkDomainIds,
     rows: data.rows,
     national: data.national,
