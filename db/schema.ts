@@ -104,6 +104,19 @@ export const organisationFootprints = pgTable(
   ],
 );
 
+// A name a publication gives an organisation, mapped by an administrator to the
+// organisation it means, remembered for the next file (NHS England's files carry no codes).
+export const organisationNameMappings = pgTable("organisation_name_mappings", {
+  /** lib/ods/names normaliseOrganisationName of the name as published. */
+  nameKey: text("name_key").primaryKey(),
+  name: text("name").notNull(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  createdById: uuid("created_by_id").references((): AnyPgColumn => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // ---- Maturity frameworks (versioned data: nothing assumes 14 domains) ---------------
 
 export const careSetting = pgEnum("care_setting", careSettings);
@@ -853,6 +866,14 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
+export interface ImportJobOptions {
+  leaveOutUnmatched?: boolean;
+  mappings?: Record<string, string>;
+  year?: number | null;
+  unmatched?: { name: string; kind: "provider" | "icb"; places: string[] }[];
+  leftOut?: number;
+}
+
 export const importKind = pgEnum("import_kind", importKinds);
 export const importStatus = pgEnum("import_status", importStatuses);
 
@@ -877,6 +898,9 @@ export const importJobs = pgTable(
     errorCount: integer("error_count").notNull(),
     // The first errors, each { line, column, message }; errorCount has them all.
     errors: jsonb("errors").notNull().default([]),
+    // For NHS England's workbook: what the user chose (names mapped by hand, whether rows
+    // matching no organisation are left out) and what the check found (the year, the names).
+    options: jsonb("options").$type<ImportJobOptions>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },

@@ -2,13 +2,7 @@
 // setting). The chart's y axis carries no data: it runs from −1 to 1 only to give the dots
 // room, so none of this knows about pixels.
 import type { Distribution } from "./benchmark";
-import { roundHalfUp } from "./maturity";
-
-export interface Scale {
-  min: number;
-  max: number;
-  decimals: number;
-}
+import { formatScore, type Scale } from "./scale";
 
 export interface DistributionPoint {
   id: string;
@@ -98,15 +92,9 @@ export function labelAbove(highlightedIndex: number): boolean {
   return highlightedIndex % 2 === 0;
 }
 
-/** A score to the scale's decimals, halves rounded up as everywhere else in the app. */
-export function formatScore(value: number, decimals: number): string {
-  const factor = 10 ** decimals;
-  return (roundHalfUp(value * factor) / factor).toFixed(decimals);
-}
-
 /** The chart's text for screen readers: what a sighted reader takes from the picture. */
 export function describeDistributionChart({ title, scale, points, distribution: d }: DistributionView): string {
-  const score = (v: number) => formatScore(v, scale.decimals);
+  const score = (v: number) => formatScore(v, scale);
   const highlighted = points.filter((p) => p.highlighted);
   const above = highlighted.filter((p) => p.value > d.median).length;
   return (

@@ -23,6 +23,7 @@ export const actions = [
   "tollgate.decide",
   "condition.close",
   "project.edit",
+  "organisation.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 type Reach = "any" | "own" | "lead";

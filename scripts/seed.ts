@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { systems } from "@/db/schema";
 import { seedReferenceData, seedTrajectories, seedWorkstreams } from "@/db/seed/seed";
 import { seedPortfolio } from "@/db/seed/seed-portfolio";
+import { seedNationalReference } from "@/db/seed/national-reference";
 import { env } from "@/lib/env";
 
 const { DATABASE_URL } = env();
@@ -24,6 +25,7 @@ try {
       (await seedTrajectories(handle.db)) && "the trajectory targets",
       (await seedWorkstreams(handle.db)) && "the workstreams",
       (await seedPortfolio(handle.db)) && "the portfolio",
+      (await seedNationalReference(handle.db)) && "England's trusts and ICBs (ODS) and the NHS England DMA framework",
     ].filter(Boolean);
     console.log(added.length ? `This database already had data: added ${added.join(", ")}.` : "This database already has every part of the seed: nothing was added.");
   } else {
@@ -32,8 +34,9 @@ try {
       await seedTrajectories(tx);
       await seedWorkstreams(tx);
       await seedPortfolio(tx);
+      await seedNationalReference(tx);
     });
-    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores, the trajectory targets, the five workstreams (without leads: assign them in the app), and the portfolio of the capability plans.");
+    console.log("Seeded the BOB partnership, the 2016 DMI framework and its baseline scores, the trajectory targets, the five workstreams (without leads: assign them in the app), the portfolio of the capability plans, England's trusts and ICBs from ODS, and the NHS England DMA framework. Import NHS England's results workbook as an administrator: npm run import -- data/reference/dma/NHSE_DMA_2025_Results_Data_File_v2.xlsx");
   }
 } finally {
   await handle.close();

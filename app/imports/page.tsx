@@ -17,12 +17,13 @@ const hints: Record<ImportKind, string> = {
   "national-averages": "One row per period and domain: framework, period, domain, score.",
   targets: "One row per target: scope, place, framework, domain, financial_year, score.",
   projects: "One row per project, matched on its code.",
+  "dma-results": "NHS England's published results workbook, exactly as downloaded (.xlsx): recognised by its layout.",
 };
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<{ kind?: string; done?: string }> }) {
   const user = await requireUser();
   // Only the kinds this role may import, and that have a documented format.
-  const kinds = importableKinds(user).filter((k) => importFormats[k].columns.length > 0);
+  const kinds = importableKinds(user);
   if (kinds.length === 0) forbidden();
   const { kind, done } = await searchParams;
   const jobs = await listImportJobs({ userId: user.role === "admin" ? null : user.id });
@@ -41,9 +42,11 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         A header row names the columns, in any order (“ODS code” and “ods_code” are the same). Codes and names are as the app shows them; case does not matter. Text that starts with an
         apostrophe and = + - or @ is read without the apostrophe (the way exports protect it).
       </p>
-      {kinds.map((k) => (
-        <FormatGuide key={k} kind={k} />
-      ))}
+      {kinds
+        .filter((k) => importFormats[k].columns.length > 0)
+        .map((k) => (
+          <FormatGuide key={k} kind={k} />
+        ))}
       <h2>{user.role === "admin" ? "Recent imports" : "Your recent imports"}</h2>
       {jobs.length === 0 ? <p>No imports yet.</p> : <ImportJobsTable jobs={jobs} showUser={user.role === "admin"} />}
       <p>

@@ -1,10 +1,10 @@
 import { rankAmong } from "@/lib/benchmark";
-import { formatScore, type DistributionView } from "@/lib/distribution-layout";
-import { roundHalfUp } from "@/lib/maturity";
+import type { DistributionView } from "@/lib/distribution-layout";
+import { formatScore, roundToScale } from "@/lib/scale";
 
 /** The distribution chart's figures as tables: the national summary, then the system's organisations. */
 export function DistributionTable({ title, scale, points, distribution: d }: DistributionView) {
-  const score = (v: number) => formatScore(v, scale.decimals);
+  const score = (v: number) => formatScore(v, scale);
   const values = points.map((p) => p.value);
   const standings = points
     .filter((p) => p.highlighted)
@@ -73,7 +73,7 @@ export function DistributionTable({ title, scale, points, distribution: d }: Dis
                   <td className="nhsuk-table__cell--numeric">
                     {p.standing.rank} of {p.standing.of}
                   </td>
-                  <td className="nhsuk-table__cell--numeric">{roundHalfUp(p.standing.percentile)}</td>
+                  <td className="nhsuk-table__cell--numeric">{roundToScale(p.standing.percentile, 0)}</td>
                 </tr>
               ))}
             </tbody>

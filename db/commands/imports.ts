@@ -4,7 +4,11 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { importJobs } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
-import { importDefinitions } from "../imports/definitions";
+import { importDefinitions, type RowImportKind } from "../imports/definitions";
+import { runDmaImport, type DmaImportOptions } from "../imports/dma-results";
+import { looksLikeDmaWorkbook } from "@/lib/dma/workbook";
+import { detectFileType } from "@/lib/import/read";
+import type { ImportJobOptions } from "../schema";
 import { ImportRejected, runImport, type ImportProgress, type ImportSummary } from "../imports/run";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { importKindLabels, type ImportKind } from "@/lib/import/kinds";
@@ -14,7 +18,7 @@ import type { Actor } from "@/lib/permissions";
 /** Files above this size are refused before they are read (a 100,000-row score file is ~4 MB). */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
 
-function definitionFor(kind: ImportKind) {
+function definitionFor(kind: RowImportKind) {
   const definition = importDefinitions[kind];
   if (!definition) throw invalid(`${importKindLabels[kind]} cannot be imported yet.`, { kind: "Choose what the file holds" });
   return definition;
@@ -51,27 +55,33 @@ export async function checkImport({
   fileName,
   bytes,
   onProgress,
+  options,
 }: {
   actor: Actor;
   kind: ImportKind;
   fileName: string;
   bytes: Uint8Array;
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /** For NHS England's workbook: names mapped by hand, and whether to leave out rows matching nothing. */
+  options?: DmaImportOptions;
 }) {
-  const definition = definitionFor(kind);
   await authoriseImport(actor, kind);
   const db = await getDb();
   if (bytes.length === 0) throw invalid("The file is empty.", { file: "Choose a file with a header row and at least one row" });
   if (bytes.length > MAX_FILE_BYTES) throw invalid(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it into smaller files.`, { file: "Choose a smaller file" });
-  const summary = await runImport({ db, actor, definition, bytes, commit: false, onProgress });
+  // NHS England's workbook is known by its layout, whatever kind was chosen.
+  if (kind !== "dma-results" && (await isDmaWorkbook(bytes))) kind = "dma-results";
+  await authoriseImport(actor, kind);
+  const { summary, options: found, keep } = await checkFile(db, actor, kind, bytes, options, onProgress);
   const [job] = await db
     .insert(importJobs)
     .values({
       kind,
       userId: actor.id,
       fileName: fileName.slice(0, 200),
-      // Kept only when it can be committed.
-      contents: summary.errorCount === 0 ? bytes : null,
+      options: found,
+      // Kept only when it can be committed (or, for the workbook, once its names are settled).
+      contents: keep ? bytes : null,
       sha256: createHash("sha256").update(bytes).digest("hex"),
       rowCount: summary.rowCount,
       created: summary.created,
@@ -82,6 +92,59 @@ export async function checkImport({
     })
     .returning();
   return job!;
+}
+
+async function isDmaWorkbook(bytes: Uint8Array): Promise<boolean> {
+  try {
+    return detectFileType(bytes) === "xlsx" && (await looksLikeDmaWorkbook(bytes));
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a file of a kind; says whether it may be kept for a commit (or, for the workbook, a re-check). */
+async function checkFile(
+  db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  options: DmaImportOptions | undefined,
+  onProgress?: (progress: ImportProgress) => void | Promise<void>,
+): Promise<{ summary: ImportSummary; options: ImportJobOptions; keep: boolean }> {
+  if (kind !== "dma-results") {
+    const summary = await runImport({ db, actor, definition: definitionFor(kind), bytes, commit: false, onProgress });
+    return { summary, options: {}, keep: summary.errorCount === 0 };
+  }
+  const summary = await runDmaImport({ db, actor, bytes, commit: false, options });
+  const found: ImportJobOptions = { ...options, year: summary.year, unmatched: summary.unmatched, leftOut: summary.leftOut };
+  // Names that match nothing are settled on the preview (mapped, added or left out), so the
+  // file stays while it has no other error.
+  const onlyNames = summary.year != null && summary.errors.every((e) => e.message.includes("in the app matches"));
+  return { summary, options: found, keep: onlyNames };
+}
+
+/**
+ * The workbook checked again with the user's choices for its names: a name mapped to an
+ * organisation (remembered when committed), or unmatched rows left out.
+ */
+export async function recheckDmaImport({ actor, jobId, options }: { actor: Actor; jobId: string; options: DmaImportOptions }) {
+  const job = await ownJob(actor, jobId);
+  await authoriseImport(actor, job.kind, job.id);
+  if (job.kind !== "dma-results") throw invalid("Only NHS England's workbook has names to settle.", {});
+  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
+  if (!job.contents) throw conflict("This file has errors: correct them and upload it again.");
+  const db = await getDb();
+  const chosen: DmaImportOptions = {
+    leaveOutUnmatched: options.leaveOutUnmatched ?? job.options.leaveOutUnmatched,
+    mappings: { ...(job.options.mappings ?? {}), ...(options.mappings ?? {}) },
+  };
+  const { summary, options: found } = await checkFile(db, actor, "dma-results", job.contents, chosen);
+  const [updated] = await db
+    .update(importJobs)
+    .set({ options: found, rowCount: summary.rowCount, created: summary.created, changed: summary.changed, unchanged: summary.unchanged, errorCount: summary.errorCount, errors: summary.errors.slice(0, 1000) })
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "checked")))
+    .returning();
+  return updated!;
 }
 
 async function ownJob(actor: Actor, jobId: string) {
@@ -109,7 +172,6 @@ export async function committableJob(actor: Actor, jobId: string) {
  */
 export async function commitImport({ actor, jobId, onProgress }: { actor: Actor; jobId: string; onProgress?: (progress: ImportProgress) => void | Promise<void> }) {
   const job = await committableJob(actor, jobId);
-  const definition = definitionFor(job.kind);
   const db = await getDb();
   const contents = job.contents;
   try {
@@ -121,7 +183,11 @@ export async function commitImport({ actor, jobId, onProgress }: { actor: Actor;
         .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "checked")))
         .returning();
       if (!claimed) throw conflict("This import was committed or discarded already.");
-      const summary = await runImport({ db: tx, actor, definition, bytes: contents, commit: true, onProgress });
+      const summary =
+        job.kind === "dma-results"
+          ? await runDmaImport({ db: tx, actor, bytes: contents, commit: true, options: job.options })
+          : await runImport({ db: tx, actor, definition: definitionFor(job.kind), bytes: contents, commit: true, onProgress });
+      if (summary.errorCount > 0) throw new ImportRejected(summary);
       // Someone changed the same records since the preview: the user approved other figures.
       if (summary.created !== job.created || summary.changed !== job.changed || summary.unchanged !== job.unchanged) throw new PreviewOutdated(summary);
       const [done] = await tx
@@ -134,7 +200,18 @@ export async function commitImport({ actor, jobId, onProgress }: { actor: Actor;
         action: "import.committed",
         entityType: "import",
         entityId: job.id,
-        after: { kind: job.kind, file: job.fileName, sha256: job.sha256, rows: summary.rowCount, created: summary.created, changed: summary.changed, unchanged: summary.unchanged },
+        after: {
+          kind: job.kind,
+          file: job.fileName,
+          sha256: job.sha256,
+          rows: summary.rowCount,
+          created: summary.created,
+          changed: summary.changed,
+          unchanged: summary.unchanged,
+          // Leaving rows out is a choice the history keeps, with the names left out.
+          ...(job.options.leaveOutUnmatched ? { leftOut: job.options.unmatched?.map((u) => u.name) ?? [] } : {}),
+          ...(job.options.mappings && Object.keys(job.options.mappings).length > 0 ? { mapped: job.options.mappings } : {}),
+        },
       });
       return done!;
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { sql, desc, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { importJobs, users } from "../schema";
 import type { ImportRowError } from "@/lib/import/header";
@@ -24,7 +24,7 @@ const summaryColumns = {
 export async function getImportJob({ jobId }: { jobId: string }) {
   const db = await getDb();
   const [row] = await db
-    .select({ ...summaryColumns, errors: importJobs.errors })
+    .select({ ...summaryColumns, errors: importJobs.errors, options: importJobs.options, hasContents: sql<boolean>`${importJobs.contents} is not null` })
     .from(importJobs)
     .innerJoin(users, eq(users.id, importJobs.userId))
     .where(eq(importJobs.id, jobId));

@@ -93,6 +93,12 @@ export async function getOrganisationById({ organisationId }: { organisationId: 
   return row ? { ...row.organisation, footprintIds: row.footprintIds } : null;
 }
 
+export async function getOrganisationByOdsCode({ odsCode }: { odsCode: string }): Promise<Organisation | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(organisations).where(eq(organisations.odsCode, odsCode));
+  return row ?? null;
+}
+
 export async function listSystems() {
   const db = await getDb();
   return db.select().from(systems).orderBy(asc(systems.name), asc(systems.id));

@@ -46,6 +46,7 @@ import {
 } from "./bob-data";
 import { bobLifecycle, bobStpGoals, bobWorkstreams } from "./bob-workstreams";
 import { seedPortfolio } from "./seed-portfolio";
+import { seedDmaResults, seedNationalReference } from "./national-reference";
 
 /** The BOB partnership, the 2016 DMI and its baseline scores, in one transaction. */
 export async function seedReferenceData(db: Database): Promise<void> {
@@ -250,6 +251,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     if (demoAdmin) await seedDemoUsers(db);
     await seedWorkstreams(db);
     await seedPortfolio(db);
+    if (await seedNationalReference(db)) await seedDmaResults(db, demoUsers[0].email);
     return false;
   }
   // All or nothing: a half-seeded database would look seeded and never get its accounts.
@@ -259,6 +261,8 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedDemoUsers(tx);
     await seedWorkstreams(tx);
     await seedPortfolio(tx);
+    await seedNationalReference(tx);
+    await seedDmaResults(tx, demoUsers[0].email);
   });
   return true;
 }

@@ -1,18 +1,14 @@
+import { careSettingLabels, type CareSetting } from "@/lib/care-settings";
 import { headerKey } from "@/lib/import/cells";
 
-// The care settings NHS England assesses providers in. Scores are comparable only within
-// one setting; an ICB's own assessment is a setting of its own.
-export const careSettings = [
-  { code: "acute", name: "Acute" },
-  { code: "community", name: "Community" },
-  { code: "mental-health", name: "Mental Health" },
-  { code: "ambulance", name: "Ambulance" },
-] as const;
+// The care settings NHS England assesses providers in, as its files name them. Scores are
+// comparable only within one setting; an ICB's own assessment is a setting of its own.
+const providerCareSettings = ["acute", "community", "mental-health", "ambulance"] as const satisfies readonly CareSetting[];
 
-export type ProviderCareSetting = (typeof careSettings)[number]["code"];
+export type ProviderCareSetting = (typeof providerCareSettings)[number];
 export type DmaCareSetting = ProviderCareSetting | "icb";
 
-const byName = new Map<string, ProviderCareSetting>(careSettings.map((s) => [headerKey(s.name), s.code]));
+const byName = new Map<string, ProviderCareSetting>(providerCareSettings.map((code) => [headerKey(careSettingLabels[code]), code]));
 
 /** The setting a Care Setting cell names ("Mental Health", "mental  health"), or null. */
 export function careSettingNamed(text: string): ProviderCareSetting | null {
@@ -20,5 +16,5 @@ export function careSettingNamed(text: string): ProviderCareSetting | null {
 }
 
 export function careSettingName(code: DmaCareSetting): string {
-  return code === "icb" ? "ICB" : careSettings.find((s) => s.code === code)!.name;
+  return code === "icb" ? "ICB" : careSettingLabels[code];
 }

@@ -20,6 +20,13 @@ const period = column("period", "The assessment period's code or name", "2017-RE
 const domain = column("domain", "The domain's code or name within that framework", "C1");
 
 export const importFormats: Record<ImportKind, { summary: string; columns: ColumnSpec[]; examples: string[][] }> = {
+  // Not a table of our own: NHS England's workbook as downloaded, recognised by its layout.
+  "dma-results": {
+    summary:
+      "NHS England's Digital Maturity Assessment results data file (.xlsx), exactly as published: any file with its pillar and overall sheets is recognised by their layout, whatever the kind chosen. Organisations and ICBs are matched by name to ODS codes. Administrators only.",
+    columns: [],
+    examples: [],
+  },
   scores: {
     summary:
       "One row per domain score. A score for an organisation and period without an assessment starts a draft (the period must be open); only draft assessments' scores change.",

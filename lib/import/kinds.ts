@@ -1,5 +1,5 @@
 /** What a file can import. Each has its documented columns in lib/import/formats.ts. */
-export const importKinds = ["scores", "national-averages", "targets", "projects"] as const;
+export const importKinds = ["scores", "national-averages", "targets", "projects", "dma-results"] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const importKindLabels: Record<ImportKind, string> = {
@@ -7,6 +7,7 @@ export const importKindLabels: Record<ImportKind, string> = {
   "national-averages": "National averages",
   targets: "Targets",
   projects: "Projects",
+  "dma-results": "NHS England DMA results workbook",
 };
 
 /** A checked file waits for its commit; a commit happens once; the user may discard instead. */

@@ -17,6 +17,9 @@ export function mayImportKind(actor: Actor | null | undefined, kind: ImportKind)
       return can(actor, "target.set-summary") || anywhereOrOwn(actor, "target.set-organisation");
     case "projects":
       return anywhereOrOwn(actor, "project.edit");
+    case "dma-results":
+      // Published national results for every organisation in England.
+      return can(actor, "national-average.set");
   }
 }
 
@@ -29,4 +32,5 @@ export const importRefusals: Record<ImportKind, string> = {
   "national-averages": "Only administrators can import national averages.",
   targets: "Only board members, administrators and CIOs (for their own organisations) can import targets.",
   projects: "Only CIOs (for their own organisations' projects) and administrators can import projects.",
+  "dma-results": "Only administrators can import NHS England's published DMA results.",
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitPanel } from "@/components/imports/commit-panel";
 import { DiscardForm } from "@/components/imports/discard-form";
+import { DmaNames } from "@/components/imports/dma-names";
 import { ImportErrorsTable } from "@/components/imports/import-errors-table";
 import { StatusTag } from "@/components/imports/status-tag";
 import { getImportJob } from "@/db/queries/imports";
@@ -21,6 +22,7 @@ const lookAt = {
   "national-averages": { href: "/maturity", label: "the heatmap" },
   targets: { href: "/trajectories", label: "the trajectories" },
   projects: { href: "/portfolio/plan", label: "the capability plan" },
+  "dma-results": { href: "/benchmarks", label: "the peer benchmarks" },
 } as const;
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
@@ -32,7 +34,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   // Imports are their users' own; an administrator sees every one.
   if (!job || (job.userId !== user.id && user.role !== "admin")) notFound();
   const own = job.userId === user.id;
-  const ready = job.status === "checked" && job.errorCount === 0;
+  const ready = job.status === "checked" && job.errorCount === 0 && job.hasContents;
+  const unmatched = job.kind === "dma-results" ? (job.options.unmatched ?? []) : [];
   return (
     <>
       <span className="nhsuk-caption-l">Import: {importKindLabels[job.kind]}</span>
@@ -77,6 +80,16 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           </dd>
         </div>
       </dl>
+      {job.kind === "dma-results" && job.options.year != null && (
+        <p data-testid="dma-summary">
+          NHS England&apos;s Digital Maturity Assessment results for {job.options.year}: {n(job.rowCount)} organisation and care setting rows
+          {job.options.leaveOutUnmatched && unmatched.length > 0 ? `, of which ${n(job.options.leftOut ?? 0)} are left out because their names match no organisation` : ""}. Each
+          pillar score and each published overall score counts once below.
+        </p>
+      )}
+      {job.status === "checked" && own && unmatched.length > 0 && job.hasContents && (
+        <DmaNames jobId={job.id} unmatched={unmatched} leftOut={job.options.leaveOutUnmatched === true} />
+      )}
       {job.errorCount > 0 && (
         <>
           <h2>Errors to correct</h2>
