@@ -32,7 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="nhsuk-footer" role="contentinfo">
           <div className="nhsuk-width-container">
             <p className="nhsuk-body-s">
-              Digital Roadmap · demo data from the 2016 Buckinghamshire, Oxfordshire &amp; Berkshire West Local Digital Roadmap
+              Digital Roadmap · demo data from the 2016 Buckinghamshire, Oxfordshire &amp; Berkshire West Local Digital Roadmap · Contains public sector
+              information from NHS England, licensed under the Open Government Licence v3.0 · <a href="/about-the-data">About the data</a>
             </p>
           </div>
         </footer>

@@ -9,6 +9,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
   const items = user
     ? [
         { href: "/maturity", label: "Maturity" },
+        { href: "/benchmarks", label: "Benchmarks" },
         { href: "/trajectories", label: "Trajectories" },
         { href: "/workstreams", label: "Workstreams" },
         { href: "/portfolio", label: "Portfolio" },

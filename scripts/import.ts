@@ -3,6 +3,10 @@
 //   npm run import -- scores.csv                       (scores; as the only administrator)
 //   npm run import -- --kind targets --as board@nhs.net targets.xlsx
 //   npm run import -- --dry-run scores.csv             (check only: nothing is written)
+//   npm run import -- NHSE_DMA_2025_Results_Data_File_v2.xlsx --leave-out-unmatched --map "BRADFORD DISTRICT CARE NHS FOUNDATION TRUST=TAD"
+//     (NHS England's results workbook is recognised by its layout: --map maps one published
+//     name to an ODS code, remembered for the next file; --leave-out-unmatched leaves out,
+//     on the record, the rows whose names match no organisation)
 // Run with the app stopped when it uses the embedded database (it holds the folder's lock).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,12 +17,18 @@ import { checkImport, commitImport, discardImport } from "@/db/commands/imports"
 import { getImportJob } from "@/db/queries/imports";
 import { getUserWithScope } from "@/db/queries/users";
 import { users } from "@/db/schema";
-import { importKinds, type ImportKind } from "@/lib/import/kinds";
+import { importKindLabels, importKinds, type ImportKind } from "@/lib/import/kinds";
 import { progressLine } from "@/lib/import/progress-bar";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { kind: { type: "string", default: "scores" }, as: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  options: {
+    kind: { type: "string", default: "scores" },
+    as: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    "leave-out-unmatched": { type: "boolean", default: false },
+    map: { type: "string", multiple: true, default: [] },
+  },
 });
 
 function usage(message: string): never {
@@ -30,7 +40,15 @@ function usage(message: string): never {
 class Refusal extends Error {}
 
 const file = positionals[0];
-if (!file || positionals.length > 1) usage("Usage: npm run import -- [--kind scores|national-averages|targets|projects] [--as EMAIL] [--dry-run] FILE");
+if (!file || positionals.length > 1) {
+  usage(`Usage: npm run import -- [--kind ${importKinds.join("|")}] [--as EMAIL] [--dry-run] [--leave-out-unmatched] [--map "NAME=ODS CODE"]... FILE`);
+}
+const mappings: Record<string, string> = {};
+for (const pair of values.map ?? []) {
+  const at = pair.lastIndexOf("=");
+  if (at <= 0 || at === pair.length - 1) usage(`--map takes "NAME=ODS CODE", like --map "BRADFORD DISTRICT CARE NHS FOUNDATION TRUST=TAD" (not "${pair}")`);
+  mappings[pair.slice(0, at).trim()] = pair.slice(at + 1).trim().toUpperCase();
+}
 const kind = importKinds.find((k) => k === values.kind) as ImportKind | undefined;
 if (!kind) usage(`--kind must be one of ${importKinds.join(", ")}`);
 
@@ -61,7 +79,12 @@ try {
   const bytes = new Uint8Array(await readFile(file));
   console.log(`Importing ${path.basename(file)} (${kind}) as ${actor.name} <${actor.email}>`);
 
-  const job = await checkImport({ actor, kind, fileName: path.basename(file), bytes, onProgress: progressPrinter() });
+  const options = { leaveOutUnmatched: values["leave-out-unmatched"], mappings };
+  const job = await checkImport({ actor, kind, fileName: path.basename(file), bytes, onProgress: progressPrinter(), options });
+  if (job.kind !== kind) console.log(`Recognised as ${importKindLabels[job.kind]}.`);
+  for (const u of job.options.unmatched ?? []) {
+    console.log(`${job.options.leaveOutUnmatched ? "Left out" : "No match"}: “${u.name}” (${u.kind === "icb" ? "ICB" : "provider"}; ${u.places.join(", ")})`);
+  }
   endLine();
   const counts = (j: { rowCount: number; created: number; changed: number; unchanged: number }) =>
     `${j.rowCount.toLocaleString("en-GB")} row${j.rowCount === 1 ? "" : "s"}: ${j.created.toLocaleString("en-GB")} to add, ${j.changed.toLocaleString("en-GB")} to change, ${j.unchanged.toLocaleString("en-GB")} unchanged`;
@@ -69,6 +92,9 @@ try {
   if (job.errorCount > 0) {
     const view = await getImportJob({ jobId: job.id });
     for (const e of view!.errors.slice(0, 50)) console.error(`  line ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+    if (job.kind === "dma-results" && (job.options.unmatched?.length ?? 0) > 0) {
+      console.error('Map each name with --map "NAME=ODS CODE", or leave their rows out with --leave-out-unmatched.');
+    }
     if (job.errorCount > 50) console.error(`  … and ${job.errorCount - 50} more`);
     await discardImport({ actor, jobId: job.id });
     throw new Refusal(`${job.errorCount} error${job.errorCount === 1 ? "" : "s"}: nothing was imported.`);

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../client";
+import { assessments, domainScores, organisations } from "../schema";
+import type { CareSetting } from "@/lib/care-settings";
+
+export interface PeerResult {
+  organisationId: string;
+  name: string;
+  shortName: string;
+  odsCode: string | null;
+  /** The organisation's own system today. */
+  systemId: string;
+  /** The system the result was filed under at its time, where the publication says. */
+  attributedSystemId: string | null;
+  publishedOverall: number | null;
+  scores: Record<string, number>;
+}
+
+/**
+ * Every organisation's reported result in England for one period and care setting: the
+ * peers NHS England publishes the data for. Drafts are never among them.
+ */
+export async function listPeerResults({ periodId, careSetting }: { periodId: string; careSetting: CareSetting }): Promise<PeerResult[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      assessmentId: assessments.id,
+      organisationId: organisations.id,
+      name: organisations.name,
+      shortName: organisations.shortName,
+      odsCode: organisations.odsCode,
+      systemId: organisations.systemId,
+      attributedSystemId: assessments.systemId,
+      publishedOverall: assessments.publishedOverall,
+    })
+    .from(assessments)
+    .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
+    .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.status, ["submitted", "approved"])))
+    .orderBy(asc(organisations.name));
+  const scores = rows.length
+    ? await db
+        .select({ assessmentId: domainScores.assessmentId, domainId: domainScores.domainId, score: domainScores.score })
+        .from(domainScores)
+        .where(inArray(domainScores.assessmentId, rows.map((r) => r.assessmentId)))
+    : [];
+  const byAssessment = new Map<string, Record<string, number>>();
+  for (const s of scores) {
+    const entry = byAssessment.get(s.assessmentId) ?? {};
+    entry[s.domainId] = s.score;
+    byAssessment.set(s.assessmentId, entry);
+  }
+  return rows.map(({ assessmentId, ...r }) => ({ ...r, scores: byAssessment.get(assessmentId) ?? {} }));
+}
