@@ -21,23 +21,37 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
     period: firstParam(params.period),
     footprint: firstParam(params.footprint),
     setting: firstParam(params.setting),
+    national: firstParam(params.national),
     system: firstParam(params.system),
     organisationIds: user.organisationIds,
   });
   if (!selection || !data) {
     return <h1>No maturity framework or assessment period has been set up yet</h1>;
   }
-  const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel, careSetting, scale } = data;
+  const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel, careSetting, scale, nationalStatistic, nationalComputed } = data;
   const settingName = selection.careSettings.length > 1 ? ` ${careSettingLabels[careSetting].toLowerCase()}` : "";
   // The downloads carry what the page resolved, so they always match what is on screen.
-  const filters = { ...systemParams(selection), framework: structure.code, period: period.code, footprint: footprint?.code, setting: selection.careSettings.length > 1 ? careSetting : undefined };
+  const filters = {
+    ...systemParams(selection),
+    framework: structure.code,
+    period: period.code,
+    footprint: footprint?.code,
+    setting: selection.careSettings.length > 1 ? careSetting : undefined,
+    national: nationalStatistic === "median" ? "median" : undefined,
+  };
   return (
     <>
       <h1>Digital maturity</h1>
       <p className="nhsuk-lede-text">
         {structure.name} {structure.version}: each{settingName} provider&apos;s score per domain in {period.name}, against the national average.
       </p>
-      <SelectionForm selection={selection} action="/maturity" />
+      <SelectionForm selection={selection} action="/maturity" nationalStatistic={nationalComputed ? nationalStatistic : null} />
+      {nationalComputed && (
+        <p className="nhsuk-body-s" data-testid="national-source">
+          The national {nationalStatistic} is worked out from every {selection.careSettings.length > 1 ? `${careSettingLabels[careSetting].toLowerCase()} ` : ""}organisation in
+          England that reported for {period.name}.
+        </p>
+      )}
       {organisations.length === 0 ? (
         <div className="nhsuk-inset-text">
           <p>No organisation in {scopeName} has submitted scores for {period.name} yet.</p>
@@ -48,6 +62,7 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
             structure={structure}
             heatmap={heatmap}
             scopeLabel={meanLabel}
+            nationalLabel={nationalStatistic === "median" ? "National median" : "National average"}
             caption={`${scopeName}: ${structure.name} scores, ${period.name}${settingName ? `,${settingName}` : ""} (${organisations.length} providers)`}
           />
           <DownloadLinks name="heatmap" filters={filters} what="this heatmap" />

@@ -10,7 +10,10 @@ export function HeatmapTable({
   heatmap,
   caption,
   scopeLabel,
+  nationalLabel = "National average",
 }: {
+  /** "National average", or "National median" where the national figure is worked out from every organisation. */
+  nationalLabel?: string;
   structure: FrameworkStructure;
   heatmap: Heatmap<OrganisationScores>;
   caption: string;
@@ -66,7 +69,7 @@ export function HeatmapTable({
             <td />
           </tr>
           <tr data-testid="national-row">
-            <th scope="row">National average</th>
+            <th scope="row">{nationalLabel}</th>
             {heatmap.domainSummaries.map((s, i) => (
               <td key={s.domainId} data-domain={structure.domains[i]!.code}>
                 {formatScore(s.national, scale)}
@@ -75,7 +78,7 @@ export function HeatmapTable({
             <td />
           </tr>
           <tr data-testid="above-row">
-            <th scope="row">Providers above national</th>
+            <th scope="row">Providers above {nationalLabel.toLowerCase()}</th>
             {heatmap.domainSummaries.map((s, i) => (
               <td key={s.domainId} data-domain={structure.domains[i]!.code}>
                 {s.national == null ? "–" : formatCount(s.providersAbove, s.providersScored)}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import type { CareSetting } from "@/lib/care-settings";
 import { getDb } from "../client";
 import { assessmentPeriods, assessments, domainScores, nationalAverages, organisationFootprints, organisations } from "../schema";
@@ -88,10 +88,31 @@ export async function getNationalAveragesByPeriod({ periodId, careSetting }: { p
   return Object.fromEntries(rows.map((r) => [r.domainId, r.score]));
 }
 
-async function computeNationalMeans(periodId: string, careSetting: CareSetting) {
+/** Whether a period's national figure is published (stored) or worked out from every organisation's scores. */
+export async function hasPublishedNationalAverages({ periodId, careSetting }: { periodId: string; careSetting: CareSetting }): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ domainId: nationalAverages.domainId })
+    .from(nationalAverages)
+    .where(and(eq(nationalAverages.periodId, periodId), eq(nationalAverages.careSetting, careSetting)))
+    .limit(1);
+  return row != null;
+}
+
+/** The median per domain of every organisation in England reported in a period and care setting. */
+export async function getNationalMediansByPeriod({ periodId, careSetting }: { periodId: string; careSetting: CareSetting }): Promise<Record<string, number>> {
+  const rows = await computeNational(periodId, careSetting, sql<number>`percentile_cont(0.5) within group (order by ${domainScores.score})`.mapWith(Number));
+  return Object.fromEntries(rows.map((r) => [r.domainId, r.score]));
+}
+
+function computeNationalMeans(periodId: string, careSetting: CareSetting) {
+  return computeNational(periodId, careSetting, sql<number>`avg(${domainScores.score})::float8`.mapWith(Number));
+}
+
+async function computeNational(periodId: string, careSetting: CareSetting, statistic: SQL.Aliased<number> | SQL<number>) {
   const db = await getDb();
   return db
-    .select({ domainId: domainScores.domainId, score: sql<number>`avg(${domainScores.score})::float8`.mapWith(Number) })
+    .select({ domainId: domainScores.domainId, score: statistic })
     .from(domainScores)
     .innerJoin(assessments, eq(assessments.id, domainScores.assessmentId))
     .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.status, [...reportedStatuses])))
