@@ -13,6 +13,7 @@ export const actions = [
   "assessment.reopen",
   "history.view",
   "period.manage",
+  "framework.load",
   "national-average.set",
   "target.set-summary",
   "target.set-organisation",

@@ -1,12 +1,17 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { authoriseFrameworkLoad, loadFramework } from "@/db/commands/frameworks";
 import { createPeriod, setPeriodOpen } from "@/db/commands/periods";
 import { createUser, setUserDisabled, updateUserAccess } from "@/db/commands/users";
 import { userAction } from "@/lib/auth/action";
-import { newPeriodSchema, newUserSchema, userAccessSchema } from "@/lib/schemas/admin";
+import type { FieldErrors } from "@/lib/errors";
+import type { FrameworkSummary } from "@/lib/frameworks/file";
+import type { ImportRowError } from "@/lib/import/header";
+import { frameworkFileSchema, newPeriodSchema, newUserSchema, userAccessSchema } from "@/lib/schemas/admin";
 
 export const createUserAction = userAction(newUserSchema, async (input, user) => {
   const created = await createUser({ actor: user, ...input });
@@ -42,3 +47,41 @@ export const setPeriodOpenAction = userAction(
     return { ok: true, message: input.isOpen ? "The period is open again." : "The period is closed to new assessments." };
   },
 );
+
+/** A checked framework file: its preview and the file itself, to load it; or its row errors. */
+export type FrameworkFileState =
+  | { ok: true; message: string; preview: FrameworkSummary; contents: string; fileName: string; checkId: string }
+  | { ok: false; message: string; fieldErrors: FieldErrors; rowErrors: ImportRowError[]; errorCount: number };
+
+async function frameworkFileBytes(input: z.infer<typeof frameworkFileSchema>): Promise<Uint8Array> {
+  return input.file ? new Uint8Array(await input.file.arrayBuffer()) : new Uint8Array(Buffer.from(input.contents ?? "", "base64"));
+}
+
+function rowErrorsState({ errors, errorCount }: { errors: ImportRowError[]; errorCount: number }): FrameworkFileState {
+  const problems = errorCount === 1 ? "a problem" : `${errorCount.toLocaleString("en-GB")} problems`;
+  return { ok: false, message: `Nothing was loaded: the file has ${problems}. Correct the file and check it again.`, fieldErrors: {}, rowErrors: errors, errorCount };
+}
+
+export const checkFrameworkFileAction = userAction(frameworkFileSchema, async (input, user): Promise<FrameworkFileState> => {
+  await authoriseFrameworkLoad(user);
+  const bytes = await frameworkFileBytes(input);
+  const outcome = await loadFramework({ actor: user, bytes, commit: false });
+  if (!outcome.ok) return rowErrorsState(outcome);
+  return {
+    ok: true,
+    message: "The file passed every check. Nothing is created until you load it.",
+    preview: outcome.summary,
+    contents: Buffer.from(bytes).toString("base64"),
+    fileName: input.fileName,
+    checkId: randomUUID(),
+  };
+});
+
+export const loadFrameworkAction = userAction(frameworkFileSchema, async (input, user): Promise<FrameworkFileState> => {
+  await authoriseFrameworkLoad(user);
+  // Checked again from the start: the file comes back from the browser, and the data may have changed.
+  const outcome = await loadFramework({ actor: user, bytes: await frameworkFileBytes(input), commit: true });
+  if (!outcome.ok) return rowErrorsState(outcome);
+  revalidatePath("/admin/frameworks");
+  redirect(`/admin/frameworks?loaded=${encodeURIComponent(outcome.summary.code)}`);
+});

@@ -16,6 +16,9 @@ export default async function AdminPage() {
         <li>
           <Link href="/admin/periods">Assessment periods</Link>
         </li>
+        <li>
+          <Link href="/admin/frameworks">Maturity frameworks</Link>
+        </li>
       </ul>
     </>
   );

@@ -1,7 +1,7 @@
 import type { ImportRowError } from "@/lib/import/header";
 
-/** Every problem with its line and column, as in the user's spreadsheet. */
-export function ImportErrorsTable({ errors, total }: { errors: ImportRowError[]; total: number }) {
+/** Every problem with its line and column, as in the user's spreadsheet; `idPrefix` gives each row an id an error summary can link to. */
+export function ImportErrorsTable({ errors, total, idPrefix }: { errors: ImportRowError[]; total: number; idPrefix?: string }) {
   return (
     <>
       <table className="nhsuk-table" data-testid="import-errors">
@@ -15,7 +15,7 @@ export function ImportErrorsTable({ errors, total }: { errors: ImportRowError[];
         </thead>
         <tbody className="nhsuk-table__body">
           {errors.map((e, i) => (
-            <tr key={i}>
+            <tr key={i} id={idPrefix ? `${idPrefix}-${i}` : undefined}>
               <td>{e.line > 0 ? e.line : "–"}</td>
               <td>{e.column ? <code>{e.column}</code> : "whole row"}</td>
               <td>{e.message}</td>

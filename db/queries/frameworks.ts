@@ -14,6 +14,25 @@ export async function listFrameworks(): Promise<Framework[]> {
   return db.select().from(frameworks).orderBy(desc(frameworks.publishedOn), asc(frameworks.name));
 }
 
+export type FrameworkWithCounts = Framework & { sectionCount: number; domainCount: number };
+
+/** Every framework with how many sections and domains it has, newest first. */
+export async function listFrameworksWithCounts(): Promise<FrameworkWithCounts[]> {
+  const db = await getDb();
+  return db
+    .select({
+      framework: frameworks,
+      sectionCount: sql<number>`count(distinct ${frameworkSections.id})::int`,
+      domainCount: sql<number>`count(${frameworkDomains.id})::int`,
+    })
+    .from(frameworks)
+    .leftJoin(frameworkSections, eq(frameworkSections.frameworkId, frameworks.id))
+    .leftJoin(frameworkDomains, eq(frameworkDomains.sectionId, frameworkSections.id))
+    .groupBy(frameworks.id)
+    .orderBy(desc(frameworks.publishedOn), asc(frameworks.name))
+    .then((rows) => rows.map((r) => ({ ...r.framework, sectionCount: r.sectionCount, domainCount: r.domainCount })));
+}
+
 /** Frameworks on whose domains a system, its footprints or its organisations have set targets. */
 export async function listFrameworkIdsWithTargets({ systemId }: { systemId: string }): Promise<Set<string>> {
   const db = await getDb();

@@ -41,11 +41,12 @@ export function formToObject(formData: FormData): Record<string, unknown> {
  * the form parsed with a zod schema, and every failure turned into a state the form shows.
  * Permission for the record itself is checked by the command the handler calls.
  */
-export function userAction<S extends z.ZodType>(
+export function userAction<S extends z.ZodType, R extends ActionState = ActionState>(
   schema: S,
-  handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<ActionState>,
+  handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  // R: a state that says more than ok and a message (a file's preview), still read the same way.
+  return async (_previous: R | ActionState, formData: FormData): Promise<R | ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
     const parsed = schema.safeParse(formToObject(formData));

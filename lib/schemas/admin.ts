@@ -44,3 +44,17 @@ export const newPeriodSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter a name, like Reassessment 2018" }).max(100),
   assessedOn: z.iso.date({ error: "Enter the date the scores describe, like 2018-06-30" }),
 });
+
+/**
+ * A framework file: uploaded (`file`), or the file already checked sent back (`contents`,
+ * base64) to load it. Either way it is read and checked again from the start.
+ */
+export const frameworkFileSchema = z
+  .object({
+    file: z.instanceof(File, { error: "Choose a CSV or Excel (.xlsx) file" }).optional(),
+    contents: z.base64({ error: "The checked file did not come back whole. Check the file again." }).optional(),
+    fileName: z.string().max(200).optional(),
+  })
+  // A file input left empty still sends a nameless, empty file.
+  .transform(({ file, contents, fileName }) => (file && file.size > 0 ? { file, contents: undefined, fileName: file.name.slice(0, 200) } : { file: undefined, contents: contents || undefined, fileName: fileName ?? "" }))
+  .refine((v) => v.file || v.contents, { error: "Choose a CSV or Excel (.xlsx) file", path: ["file"] });

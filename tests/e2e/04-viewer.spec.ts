@@ -52,7 +52,7 @@ test.describe("a viewer cannot change anything", () => {
 
   test("administration pages answer 403 with an explanation", async ({ pageAs }) => {
     const page = await pageAs("viewer");
-    for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/periods"]) {
+    for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/periods", "/admin/frameworks"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");

@@ -182,6 +182,15 @@ async function postImport(subject: Subject, cookie: string | undefined): Promise
   return fetch(`${baseUrl}/api/imports`, { method: "POST", body: form, headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) }, redirect: "manual" });
 }
 
+/** A framework file (sent back as the checked file is, base64) whose code and name are new each time. */
+function frameworkFile(): Record<string, string> {
+  const code = `MATRIX-FW-${next()}-${randomBytes(3).toString("hex").toUpperCase()}`;
+  const csv = `framework_code,framework_name,version,scale_min,scale_max,score_decimals,unit,section_code,section_name,domain_code,domain_name,domain_short_name,care_setting
+${code},Matrix framework ${code},1,1,5,0,,S,Section,D1,Domain,,acute
+`;
+  return { contents: Buffer.from(csv).toString("base64"), fileName: "matrix-framework.csv" };
+}
+
 /** Uploads a file as the subject and returns the checked job's id. */
 async function uploadImport(subject: Subject): Promise<string> {
   const response = await postImport(subject, cookies[subject]);
@@ -360,6 +369,7 @@ function defineRequests() {
     ["/admin/users", "users"],
     ["/admin/users/new", "new user form"],
     ["/admin/periods", "assessment periods"],
+    ["/admin/frameworks", "maturity frameworks"],
   ];
   for (const [route, target] of plainPages) on("page", "GET", route, target, pageAt(route));
   on("page", "GET", "/organisations/[id]", "OUH", pageAt(() => `/organisations/${ids.ouh}`));
@@ -377,6 +387,8 @@ function defineRequests() {
   on("route-handler", "GET", "/api/health", "health check", async (s) => handlerOutcome(await get("/api/health", cookieOf(s))));
   on("route-handler", "GET", "/export/[table]", "scores CSV", async (s) => handlerOutcome(await get("/export/scores?format=csv", cookieOf(s))));
   on("route-handler", "GET", "/imports/templates/[file]", "targets template", async (s) => handlerOutcome(await get("/imports/templates/targets.csv", cookieOf(s))));
+  on("route-handler", "GET", "/admin/frameworks/template.csv", "framework file template", async (s) => handlerOutcome(await get("/admin/frameworks/template.csv", cookieOf(s))));
+  on("route-handler", "GET", "/admin/frameworks/framework-files.md", "framework file guide", async (s) => handlerOutcome(await get("/admin/frameworks/framework-files.md", cookieOf(s))));
   on("route-handler", "POST", "/api/imports", "a targets file (one OUH row)", async (s) => handlerOutcome(await postImport(s, cookieOf(s))));
   const mayUpload: Subject[] = ["admin", "cioOuh", "cioRbft", "board"];
   on("route-handler", "POST", "/api/imports/[id]/commit", "the caller's own checked targets file", async (s) => {
@@ -428,6 +440,9 @@ function defineRequests() {
   on("action", "POST", A("admin", "setUserDisabledAction"), "a spare user (enable)", actionWith(A("admin", "setUserDisabledAction"), () => ({ userId: ids.spareUser, disabled: "false" })));
   on("action", "POST", A("admin", "createPeriodAction"), "a new period", actionWith(A("admin", "createPeriodAction"), () => ({ frameworkId: ids.framework, code: `MATRIX-NEW-${next()}-${randomBytes(2).toString("hex").toUpperCase()}`, name: "Matrix new period", assessedOn: "2016-10-31" })));
   on("action", "POST", A("admin", "setPeriodOpenAction"), "a new closed period (open it)", actionWith(A("admin", "setPeriodOpenAction"), async () => ({ periodId: await newPeriod(false), isOpen: "true" })));
+  for (const name of ["checkFrameworkFileAction", "loadFrameworkAction"]) {
+    on("action", "POST", A("admin", name), "a framework file with a new code", actionWith(A("admin", name), () => frameworkFile()));
+  }
 
   for (const [target, org] of [["OUH", () => ids.ouh], ["RBFT", () => ids.rbft]] as const) {
     on("action", "POST", A("assessments", "startAssessmentAction"), `${target}, a new open period`, actionWith(A("assessments", "startAssessmentAction"), async () => ({ organisationId: org(), periodId: await newPeriod() })));

@@ -1,6 +1,6 @@
-// Unit tests for lib/schemas/admin.ts: user access, new users and new periods.
+// Unit tests for lib/schemas/admin.ts: user access, new users, new periods and framework files.
 import { describe, expect, it } from "vitest";
-import { newPeriodSchema, newUserSchema, userAccessSchema } from "@/lib/schemas/admin";
+import { frameworkFileSchema, newPeriodSchema, newUserSchema, userAccessSchema } from "@/lib/schemas/admin";
 import { roles } from "@/lib/roles";
 
 const ORG_1 = "aaaaaaaa-1111-4111-8111-11111111111f";
@@ -167,5 +167,27 @@ describe("newPeriodSchema", () => {
   it("limits the name to 100 characters", () => {
     expect(newPeriodSchema.safeParse({ ...valid, name: "n".repeat(100) }).success).toBe(true);
     expect(newPeriodSchema.safeParse({ ...valid, name: "n".repeat(101) }).success).toBe(false);
+  });
+});
+
+describe("frameworkFileSchema", () => {
+  const file = new File(["framework_code\n"], "framework.csv", { type: "text/csv" });
+
+  it("takes an uploaded file, with its name", () => {
+    expect(frameworkFileSchema.parse({ file })).toEqual({ file, contents: undefined, fileName: "framework.csv" });
+  });
+
+  it("takes the checked file sent back as base64", () => {
+    expect(frameworkFileSchema.parse({ file: new File([], ""), contents: "YWJj", fileName: "f.csv" })).toEqual({ file: undefined, contents: "YWJj", fileName: "f.csv" });
+  });
+
+  it("asks for a file when the input is left empty, or none is sent", () => {
+    expect(issues(frameworkFileSchema.safeParse({ file: new File([], "") }))).toEqual([["file", "Choose a CSV or Excel (.xlsx) file"]]);
+    expect(issues(frameworkFileSchema.safeParse({}))).toEqual([["file", "Choose a CSV or Excel (.xlsx) file"]]);
+    expect(issues(frameworkFileSchema.safeParse({ file: "not a file" }))).toEqual([["file", "Choose a CSV or Excel (.xlsx) file"]]);
+  });
+
+  it("refuses contents that are not base64", () => {
+    expect(issues(frameworkFileSchema.safeParse({ contents: "not base64!" }))).toEqual([["contents", "The checked file did not come back whole. Check the file again."]]);
   });
 });

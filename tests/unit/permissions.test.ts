@@ -27,6 +27,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "any",
     "history.view": "any",
     "period.manage": "any",
+    "framework.load": "any",
     "national-average.set": "any",
     "target.set-summary": "any",
     "target.set-organisation": "any",
@@ -48,6 +49,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "own",
     "period.manage": "none",
+    "framework.load": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "own",
@@ -69,6 +71,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "any",
     "period.manage": "none",
+    "framework.load": "none",
     "national-average.set": "none",
     "target.set-summary": "any",
     "target.set-organisation": "none",
@@ -90,6 +93,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "none",
     "period.manage": "none",
+    "framework.load": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "none",
@@ -111,6 +115,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "assessment.reopen": "none",
     "history.view": "none",
     "period.manage": "none",
+    "framework.load": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "none",
@@ -181,7 +186,7 @@ describe("can", () => {
       },
     );
 
-    it.each(["assessment.approve", "assessment.return", "assessment.reopen", "period.manage", "user.manage"] as const)(
+    it.each(["assessment.approve", "assessment.return", "assessment.reopen", "period.manage", "framework.load", "user.manage"] as const)(
       "may not %s, even for their own organisation",
       (action) => {
         expect(can(cio, action, { organisationId: ORG_A })).toBe(false);
@@ -208,7 +213,7 @@ describe("can", () => {
       expect(can(board, action, { organisationId: ORG_C })).toBe(true);
       expect(can(board, action)).toBe(true);
     });
-    it.each(["assessment.edit", "assessment.create", "assessment.submit", "assessment.reopen", "user.manage", "period.manage"] as const)(
+    it.each(["assessment.edit", "assessment.create", "assessment.submit", "assessment.reopen", "user.manage", "period.manage", "framework.load"] as const)(
       "may not %s",
       (action) => {
         expect(can(board, action, { organisationId: ORG_C })).toBe(false);

@@ -94,12 +94,16 @@ export const matrix: MatrixRow[] = [
   page("/admin/users/new", "new user form", adminOnly),
   page("/admin/users/[id]", "the viewer's account", adminOnly),
   page("/admin/periods", "assessment periods", adminOnly),
+  page("/admin/frameworks", "maturity frameworks", adminOnly),
 
   // Route handlers (not the /api/v1 API).
   handler("GET", "/api/auth/[...nextauth]", "session endpoint", "public"),
   handler("GET", "/api/health", "health check", "public"),
   handler("GET", "/export/[table]", "scores CSV", signedIn),
   handler("GET", "/imports/templates/[file]", "targets template", signedIn),
+  // Loading frameworks is administration: its template and guide too.
+  handler("GET", "/admin/frameworks/template.csv", "framework file template", adminOnly),
+  handler("GET", "/admin/frameworks/framework-files.md", "framework file guide", adminOnly),
   handler("POST", "/api/imports", "a targets file (one OUH row)", ["admin", "cioOuh", "cioRbft", "board"]),
   handler("POST", "/api/imports/[id]/commit", "the caller's own checked targets file", ["admin", "cioOuh", "cioRbft", "board"]),
   handler("POST", "/api/imports/[id]/commit", "a file the OUH CIO uploaded", ["cioOuh"]),
@@ -137,6 +141,8 @@ export const matrix: MatrixRow[] = [
   action("app/admin/actions.ts#setUserDisabledAction", "a spare user (enable)", adminOnly),
   action("app/admin/actions.ts#createPeriodAction", "a new period", adminOnly),
   action("app/admin/actions.ts#setPeriodOpenAction", "a new closed period (open it)", adminOnly),
+  action("app/admin/actions.ts#checkFrameworkFileAction", "a framework file with a new code", adminOnly),
+  action("app/admin/actions.ts#loadFrameworkAction", "a framework file with a new code", adminOnly),
   action("app/assessments/actions.ts#startAssessmentAction", "OUH, a new open period", ["admin", "cioOuh"]),
   action("app/assessments/actions.ts#startAssessmentAction", "RBFT, a new open period", ["admin", "cioRbft"]),
   action("app/assessments/actions.ts#saveAssessmentAction", "OUH draft", ["admin", "cioOuh"]),
