@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DownloadLinks } from "@/components/export/download-links";
 import { HeatmapLegend } from "@/components/maturity/heatmap-legend";
 import { HeatmapTable } from "@/components/maturity/heatmap-table";
@@ -29,6 +30,8 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
     return <h1>No maturity framework or assessment period has been set up yet</h1>;
   }
   const { structure, period, footprint, organisations, heatmap, scopeName, meanLabel, careSetting, scale, nationalStatistic, nationalComputed } = data;
+  // The frameworks come newest first.
+  const newest = selection.frameworks[0];
   const settingName = selection.careSettings.length > 1 ? ` ${careSettingLabels[careSetting].toLowerCase()}` : "";
   // The downloads carry what the page resolved, so they always match what is on screen.
   const filters = {
@@ -45,6 +48,12 @@ export default async function MaturityPage({ searchParams }: { searchParams: Par
       <p className="nhsuk-lede-text">
         {structure.name} {structure.version}: each{settingName} provider&apos;s score per domain in {period.name}, against the national average.
       </p>
+      {newest && newest.id !== structure.id && (
+        <p data-testid="newer-framework">
+          {newest.name} results are in too: see them <Link href={`/maturity?${new URLSearchParams({ ...systemParams(selection), framework: newest.code })}`}>on this heatmap</Link> or
+          against every organisation in England on the <Link href={`/benchmarks?${new URLSearchParams(systemParams(selection))}`}>peer benchmarks</Link>.
+        </p>
+      )}
       <SelectionForm selection={selection} action="/maturity" nationalStatistic={nationalComputed ? nationalStatistic : null} />
       {nationalComputed && (
         <p className="nhsuk-body-s" data-testid="national-source">

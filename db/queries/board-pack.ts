@@ -81,7 +81,7 @@ async function listWorkstreamFootprints(): Promise<Map<string, string[]>> {
  * the tables; a past date's from the change history.
  */
 export async function getBoardPackData({ footprint: footprintCode, asAt, today, ...request }: { footprint?: string; asAt: string; today: string } & SystemRequest) {
-  const selection = await getMaturitySelection({ footprint: footprintCode, defaultFramework: "with-targets", ...request });
+  const selection = await getMaturitySelection({ footprint: footprintCode, ...request });
   if (!selection?.system) return null;
   const { structure, footprint, system, periods, footprints, careSetting, scale } = selection;
   const past = asAt < today;

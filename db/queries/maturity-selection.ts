@@ -1,5 +1,5 @@
 import "server-only";
-import { getFrameworkStructure, listFrameworkIdsWithTargets, listFrameworks, listPeriodsWithReportedCounts } from "./frameworks";
+import { getFrameworkStructure, listFrameworkIdsWithTargets, listFrameworks, listPeriods, listPeriodsWithReportedCounts } from "./frameworks";
 import { getOrganisationById, listFootprints } from "./places";
 import { isUuid } from "@/lib/ids";
 import { getSystemScope } from "./system-scope";
@@ -20,9 +20,9 @@ export async function getMaturitySelection(
     organisation?: string;
     setting?: string;
     /**
-     * Which framework to show when the URL names none: the newest (the heatmap: today's
-     * national assessment), or the newest the system has set targets on (pages about
-     * targets, which would otherwise open on a framework with none).
+     * Which framework to show when the URL names none (nor a period of one): the newest the
+     * system has set targets on, which the maturity pages plan against (the default), or
+     * the newest of all (benchmarks: today's national assessment).
      */
     defaultFramework?: "newest" | "with-targets";
   } & SystemRequest,
@@ -32,8 +32,9 @@ export async function getMaturitySelection(
   const [frameworks, { systems, system }, allFootprints] = await Promise.all([listFrameworks(), getSystemScope(request), listFootprints()]);
   const organisation = asked && asked.systemId === system?.id ? asked : null;
   const footprints = allFootprints.filter((f) => f.systemId === system?.id);
-  const targeted = params.defaultFramework === "with-targets" && system ? await listFrameworkIdsWithTargets({ systemId: system.id }) : null;
-  const framework = pickByCode(frameworks, params.framework) ?? frameworks.find((f) => targeted?.has(f.id)) ?? frameworks[0];
+  const named = pickByCode(frameworks, params.framework) ?? (params.period ? await frameworkOfPeriod(frameworks, params.period) : undefined);
+  const targeted = !named && params.defaultFramework !== "newest" && system ? await listFrameworkIdsWithTargets({ systemId: system.id }) : null;
+  const framework = named ?? frameworks.find((f) => targeted?.has(f.id)) ?? frameworks[0];
   if (!framework) return null;
   const [structure, periods] = await Promise.all([
     getFrameworkStructure({ frameworkId: framework.id }),
@@ -46,4 +47,11 @@ export async function getMaturitySelection(
   const careSetting = careSettings.find((c) => c === params.setting) ?? careSettings[0] ?? "all";
   return { frameworks, framework, structure: structure!, scale: scaleOf(framework), careSettings, careSetting, periods, period: period ?? null, footprints, footprint, systems, system, organisation };
 }
+/** A period's code names its framework too: /maturity?period=2016-BASELINE needs no ?framework=. */
+async function frameworkOfPeriod<F extends { id: string }>(frameworks: readonly F[], periodCode: string): Promise<F | undefined> {
+  const periods = await listPeriods();
+  const period = periods.find((p) => p.code === periodCode);
+  return period ? frameworks.find((f) => f.id === period.frameworkId) : undefined;
+}
+
 export type MaturitySelection = NonNullable<Awaited<ReturnType<typeof getMaturitySelection>>>;

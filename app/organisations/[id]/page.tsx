@@ -30,7 +30,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const [organisation, selection, assessments, history] = await Promise.all([
     getOrganisationById({ organisationId: id }),
     // Within the organisation's own system: its peers and footprints are there.
-    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint), setting: firstParam(query.setting), defaultFramework: "with-targets", organisationIds: [id] }),
+    getMaturitySelection({ framework: firstParam(query.framework), period: firstParam(query.period), footprint: firstParam(query.footprint), setting: firstParam(query.setting), organisationIds: [id] }),
     listAssessmentsByOrganisation({ organisationId: id }),
     can(user, "history.view", { organisationId: id })
       ? listAuditEntriesByOrganisation({ organisationId: id, includeDraftScores: can(user, "assessment.view-draft", { organisationId: id }), limit: 200 })

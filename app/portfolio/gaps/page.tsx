@@ -26,7 +26,6 @@ export default async function GapToDeliveryPage({ searchParams }: Props) {
     footprint: firstParam(params.footprint),
     organisation: firstParam(params.organisation),
     system: firstParam(params.system),
-    defaultFramework: "with-targets",
     organisationIds: user.organisationIds,
   });
   if (!selection?.system) return <h1>No maturity framework has been set up yet</h1>;

@@ -7,7 +7,7 @@ import type { SystemRequest } from "@/lib/system-scope";
 
 /** The peer benchmarks page: every organisation in England in one care setting and period, the system's picked out. */
 export async function getBenchmarksView(params: { framework?: string; period?: string; setting?: string } & SystemRequest) {
-  const selection = await getMaturitySelection(params);
+  const selection = await getMaturitySelection({ ...params, defaultFramework: "newest" });
   if (!selection?.period || !selection.system) return { selection, data: null };
   const { structure, period, careSetting, system, scale } = selection;
   // The ICB's own assessment is a setting of its own: shown beside its providers, never among them.

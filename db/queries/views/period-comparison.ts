@@ -8,7 +8,7 @@ import type { SystemRequest } from "@/lib/system-scope";
 
 /** Two periods of a framework side by side in one care setting: by default the two latest. */
 export async function getPeriodComparisonView(params: { framework?: string; setting?: string; from?: string; to?: string } & SystemRequest) {
-  const selection = await getMaturitySelection(params);
+  const selection = await getMaturitySelection({ ...params, defaultFramework: "newest" });
   if (!selection?.system || selection.periods.length < 2) return null;
   // Periods come newest first.
   const to = pickByCode(selection.periods, params.to) ?? selection.periods[0]!;

@@ -17,7 +17,6 @@ export async function getTrajectoriesView(params: { framework?: string; footprin
     footprint: params.footprint,
     organisation: params.organisation,
     setting: params.setting,
-    defaultFramework: "with-targets",
     system: params.system,
     organisationIds: params.organisationIds,
   });
