@@ -89,6 +89,7 @@ export async function listReportedScoreRows({
           period: assessmentPeriods.code,
           periodName: assessmentPeriods.name,
           assessedOn: assessmentPeriods.assessedOn,
+          careSetting: assessments.careSetting,
           section: frameworkSections.code,
           domainCode: frameworkDomains.code,
           domainName: frameworkDomains.name,

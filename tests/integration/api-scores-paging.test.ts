@@ -29,6 +29,7 @@ beforeAll(async () => {
       period: s.assessmentPeriods.code,
       periodName: s.assessmentPeriods.name,
       assessedOn: s.assessmentPeriods.assessedOn,
+      careSetting: s.assessments.careSetting,
       section: s.frameworkSections.code,
       domainCode: s.frameworkDomains.code,
       domainName: s.frameworkDomains.name,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { careSettings } from "@/lib/care-settings";
 import { idSchema, isoDate, listEndpoint } from "../endpoint";
 
 export const scoreRowSchema = z.object({
@@ -10,6 +11,7 @@ export const scoreRowSchema = z.object({
   period: z.string().describe("The period's code."),
   periodName: z.string(),
   assessedOn: isoDate.describe("The date the scores describe."),
+  careSetting: z.enum(careSettings).describe("The care setting assessed: scores compare only within one (\"all\" for a framework with no variants)."),
   section: z.string().describe("The section's code."),
   domainCode: z.string(),
   domainName: z.string(),
