@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeAssessmentStatus, createAssessment, saveAssessmentScores } from "@/db/commands/assessments";
 import { userAction } from "@/lib/auth/action";
+import { careSettings } from "@/lib/care-settings";
 import { assessmentFormSchema, scoreFieldsFromForm } from "@/lib/schemas/assessment";
 
 export const saveAssessmentAction = userAction(assessmentFormSchema, async (input, user, formData) => {
@@ -21,10 +22,11 @@ export const saveAssessmentAction = userAction(assessmentFormSchema, async (inpu
 const startSchema = z.object({
   organisationId: z.uuid({ error: "Choose an organisation" }),
   periodId: z.uuid({ error: "Choose an assessment period" }),
+  careSetting: z.enum(careSettings, { error: "Choose a care setting" }).optional(),
 });
 
 export const startAssessmentAction = userAction(startSchema, async (input, user) => {
-  const created = await createAssessment({ actor: user, organisationId: input.organisationId, periodId: input.periodId });
+  const created = await createAssessment({ actor: user, organisationId: input.organisationId, periodId: input.periodId, careSetting: input.careSetting });
   redirect(`/assessments/${created.id}`);
 });
 

@@ -3,8 +3,18 @@
 import { useActionState } from "react";
 import { startAssessmentAction } from "@/app/assessments/actions";
 import type { ActionState } from "@/lib/auth/action";
+import { careSettingLabels, type CareSetting } from "@/lib/care-settings";
 
-export function StartAssessmentForm({ organisationId, periods }: { organisationId: string; periods: { id: string; name: string }[] }) {
+export function StartAssessmentForm({
+  organisationId,
+  periods,
+  careSettings,
+}: {
+  organisationId: string;
+  periods: { id: string; name: string }[];
+  /** The framework's care settings: a choice only where there are several. */
+  careSettings: readonly CareSetting[];
+}) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(startAssessmentAction, null);
   return (
     <form action={formAction} className="app-selection-form">
@@ -26,6 +36,20 @@ export function StartAssessmentForm({ organisationId, periods }: { organisationI
           ))}
         </select>
       </div>
+      {careSettings.length > 1 && (
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="start-setting">
+            Care setting
+          </label>
+          <select className="nhsuk-select" id="start-setting" name="careSetting">
+            {careSettings.map((c) => (
+              <option key={c} value={c}>
+                {careSettingLabels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button className="nhsuk-button" type="submit" disabled={pending}>
         Start assessment
       </button>

@@ -1,4 +1,5 @@
 import { scaleOf } from "@/lib/scale";
+import { careSettingLabels, type CareSetting } from "@/lib/care-settings";
 import "server-only";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
@@ -50,7 +51,18 @@ async function claimVersion(tx: Database, actor: Actor, assessmentId: string, ve
   );
 }
 
-export async function createAssessment({ actor, organisationId, periodId }: { actor: Actor; organisationId: string; periodId: string }) {
+export async function createAssessment({
+  actor,
+  organisationId,
+  periodId,
+  careSetting: asked,
+}: {
+  actor: Actor;
+  organisationId: string;
+  periodId: string;
+  /** For a framework answered in several care settings; its first when not given. */
+  careSetting?: CareSetting;
+}) {
   const db = await getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw notFound("That organisation");
@@ -61,20 +73,28 @@ export async function createAssessment({ actor, organisationId, periodId }: { ac
   const [period] = await db.select().from(assessmentPeriods).where(eq(assessmentPeriods.id, periodId));
   if (!period) throw invalid("That assessment period does not exist.", { periodId: "Choose an assessment period that exists" });
   if (!period.isOpen) throw invalid(`${period.name} is closed for new assessments.`, { periodId: `${period.name} is closed: choose an open period` });
+  const [framework] = await db.select({ careSettings: frameworks.careSettings }).from(frameworks).where(eq(frameworks.id, period.frameworkId));
+  const careSetting = asked ?? framework!.careSettings[0] ?? "all";
+  if (!framework!.careSettings.includes(careSetting)) {
+    throw invalid(`${period.name} is not assessed in the ${careSettingLabels[careSetting].toLowerCase()} setting.`, {
+      careSetting: `Choose one of ${framework!.careSettings.map((c) => careSettingLabels[c].toLowerCase()).join(", ")}`,
+    });
+  }
+  const several = framework!.careSettings.length > 1;
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(assessments)
-      .values({ organisationId, periodId, createdById: actor.id, updatedById: actor.id })
+      .values({ organisationId, periodId, careSetting, createdById: actor.id, updatedById: actor.id })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw conflict(`${org.name} already has an assessment for ${period.name}.`);
+    if (!created) throw conflict(`${org.name} already has ${several ? `a ${careSettingLabels[careSetting].toLowerCase()} ` : "an "}assessment for ${period.name}.`);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "assessment.created",
       entityType: "assessment",
       entityId: created.id,
       organisationId,
-      after: { status: created.status, period: period.name },
+      after: { status: created.status, period: period.name, ...(several ? { careSetting } : {}) },
     });
     return created;
   });

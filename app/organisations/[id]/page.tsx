@@ -62,7 +62,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const comparison = compareWithPeers(domainIds, current?.scores ?? {}, national, peers);
   const footprintLabel = `${footprint?.name ?? selection.system?.name ?? "System"} mean`;
   const startable = can(user, "assessment.create", { organisationId: id })
-    ? selection.periods.filter((p) => p.isOpen && !assessments.some((a) => a.periodId === p.id))
+    ? // Open periods with a care setting this organisation has no assessment in yet.
+      selection.periods.filter((p) => p.isOpen && assessments.filter((a) => a.periodId === p.id).length < selection.careSettings.length)
     : [];
 
   return (
@@ -79,7 +80,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           .join(", ") || "no footprint"}
         .
       </p>
-      {startable.length > 0 && <StartAssessmentForm organisationId={id} periods={startable.map((p) => ({ id: p.id, name: p.name }))} />}
+      {startable.length > 0 && <StartAssessmentForm organisationId={id} periods={startable.map((p) => ({ id: p.id, name: p.name }))} careSettings={selection.careSettings} />}
 
       <form method="get" className="app-selection-form" aria-label="Choose the period to compare">
         <PeriodSelect selection={selection} showCounts={false} />
