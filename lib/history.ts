@@ -14,6 +14,9 @@ function label(code: string | undefined): string {
 
 export function describeChange(entry: { action: string; before: unknown; after: unknown }): string {
   const period = field(entry.after, "period") ?? field(entry.before, "period") ?? "";
+  // Scores are printed with their framework's unit; rows recorded before frameworks said
+  // theirs are all the 2016 index's percentages.
+  const unit = field(entry.after, "unit") ?? field(entry.before, "unit") ?? "%";
   const reason = field(entry.after, "reason");
   const withReason = (text: string) => (reason ? `${text}: “${reason}”` : text);
   switch (entry.action) {
@@ -21,7 +24,7 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       const domain = field(entry.after, "domain") ?? "a domain";
       const from = field(entry.before, "score");
       const to = field(entry.after, "score");
-      return from == null ? `Scored ${domain} (${period}) at ${to}%` : `Changed ${domain} (${period}) from ${from}% to ${to}%`;
+      return from == null ? `Scored ${domain} (${period}) at ${to}${unit}` : `Changed ${domain} (${period}) from ${from}${unit} to ${to}${unit}`;
     }
     case "assessment.created":
       return `Started the ${period} assessment`;
@@ -41,10 +44,10 @@ export function describeChange(entry: { action: string; before: unknown; after: 
     case "target.set": {
       const what = `the ${field(entry.after, "year") ?? "financial year"} target for ${field(entry.after, "domain") ?? "a domain"}`;
       const from = field(entry.before, "score");
-      return from == null ? `Set ${what} at ${field(entry.after, "score")}%` : `Changed ${what} from ${from}% to ${field(entry.after, "score")}%`;
+      return from == null ? `Set ${what} at ${field(entry.after, "score")}${unit}` : `Changed ${what} from ${from}${unit} to ${field(entry.after, "score")}${unit}`;
     }
     case "target.removed":
-      return `Removed the ${field(entry.before, "year") ?? "financial year"} target for ${field(entry.before, "domain") ?? "a domain"} (${field(entry.before, "score")}%)`;
+      return `Removed the ${field(entry.before, "year") ?? "financial year"} target for ${field(entry.before, "domain") ?? "a domain"} (${field(entry.before, "score")}${unit})`;
     case "workstream.item.updated": {
       const text = field(entry.after, "text") ?? "an item";
       const kind = field(entry.after, "kind") ?? "item";
@@ -92,6 +95,12 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       return `Revoked the API token “${field(entry.after, "name") ?? ""}” (${field(entry.after, "prefix") ?? "?"}…)`;
     case "access.denied":
       return `Was refused: ${field(entry.after, "attempted") ?? "an action"} (not permitted for their role or organisation)`;
+    case "assessment.overall-published":
+      return `Overall score (${period}) as published: ${field(entry.before, "publishedOverall") ?? "none"} → ${field(entry.after, "publishedOverall")}`;
+    case "organisation-name.mapped":
+      return `Mapped the published name “${field(entry.after, "name")}” to this organisation`;
+    case "organisation.added":
+      return `Added ${field(entry.after, "name")} (${field(entry.after, "odsCode")})`;
     default:
       return entry.action;
   }

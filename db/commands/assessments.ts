@@ -162,8 +162,8 @@ export async function saveAssessmentScores({
       entityType: "domain_score",
       entityId: `${assessmentId}:${d.id}`,
       organisationId: assessment.organisationId,
-      before: previous[d.id] == null ? null : { score: previous[d.id], domain: d.name, period: period.name },
-      after: { score: parsed.scores[d.id], domain: d.name, period: period.name },
+      before: previous[d.id] == null ? null : { score: previous[d.id], domain: d.name, period: period.name, unit: framework!.unit },
+      after: { score: parsed.scores[d.id], domain: d.name, period: period.name, unit: framework!.unit },
     }));
     if (submit) {
       history.push({

@@ -55,7 +55,7 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
       .from(targets)
       .where(and(eq(scopeColumn[scope], scopeId), eq(targets.domainId, domainId), eq(targets.financialYear, financialYear)))
       .for("update");
-    const after = { scope, scopeId, domainId, financialYear, score, domain: domain.name, year: fy };
+    const after = { scope, scopeId, domainId, financialYear, score, domain: domain.name, year: fy, unit: scale.unit };
     if (existing) {
       if (version == null) {
         throw conflict(`There is already a ${fy} target for ${domain.name} (${printed(existing.score)}): change that one instead.`);
@@ -104,12 +104,13 @@ export async function setTarget({ actor, input }: { actor: Actor; input: TargetI
 export async function removeTarget({ actor, targetId, version }: { actor: Actor; targetId: string; version: number }) {
   const db = await getDb();
   const [found] = await db
-    .select({ target: targets, domain: frameworkDomains.name })
+    .select({ target: targets, domain: frameworkDomains.name, unit: frameworks.unit })
     .from(targets)
     .innerJoin(frameworkDomains, eq(frameworkDomains.id, targets.domainId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkDomains.frameworkId))
     .where(eq(targets.id, targetId));
   if (!found) throw notFound("That target");
-  const { target, domain } = found;
+  const { target, domain, unit } = found;
   const scopeId = (target.systemId ?? target.footprintId ?? target.organisationId)!;
   await authoriseTarget(actor, target.scope, scopeId, targetId);
   await db.transaction(async (tx) => {
@@ -121,7 +122,7 @@ export async function removeTarget({ actor, targetId, version }: { actor: Actor;
       entityType: "target",
       entityId: targetId,
       organisationId: target.scope === "organisation" ? scopeId : null,
-      before: { scope: target.scope, scopeId, domainId: target.domainId, financialYear: target.financialYear, score: target.score, domain, year: formatFinancialYear(target.financialYear) },
+      before: { scope: target.scope, scopeId, domainId: target.domainId, financialYear: target.financialYear, score: target.score, domain, year: formatFinancialYear(target.financialYear), unit },
       after: null,
     });
   });

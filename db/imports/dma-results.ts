@@ -255,8 +255,8 @@ async function writeFigures(
         entityType: "domain_score",
         entityId: `${was.assessmentId}:${domainId}`,
         organisationId: f.organisationId,
-        before: old === undefined ? null : { score: old, domain: domain.name, period: period.name },
-        after: { score, domain: domain.name, period: period.name, source },
+        before: old === undefined ? null : { score: old, domain: domain.name, period: period.name, unit: "" },
+        after: { score, domain: domain.name, period: period.name, unit: "", source },
       });
     }
     if (f.overall != null && f.overall !== was.overall) {

@@ -16,6 +16,8 @@ interface ScoreRow {
   domain: DomainRef;
   /** The long format names no care setting: a row is for the framework's first. */
   careSetting: CareSetting;
+  /** The framework's, for the history to print the score as it is meant. */
+  unit: string;
   score: number;
   /** Set by classify when the assessment already exists. */
   assessmentId: string | null;
@@ -55,7 +57,7 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
         const score = framework ? scoreCell(get("score"), { label: "the score", scale: framework.scale }) : null;
         if (score && !score.ok) problems.push({ column: "score", message: score.message });
         if (problems.length > 0 || !org || !period || !domain || !framework || !score?.ok) return { ok: false, problems };
-        return { ok: true, key: `${org.id}|${period.id}|${domain.id}`, item: { organisation: org, period, domain, careSetting: framework.careSettings[0] ?? "all", score: score.value, assessmentId: null } };
+        return { ok: true, key: `${org.id}|${period.id}|${domain.id}`, item: { organisation: org, period, domain, careSetting: framework.careSettings[0] ?? "all", unit: framework.scale.unit, score: score.value, assessmentId: null } };
       },
 
       async classify(db: Database, rows: ParsedRow<ScoreRow>[], { lock }): Promise<Classified<ScoreRow>[]> {
@@ -149,8 +151,8 @@ export const scoresImport: ImportDefinition<ScoreRow> = {
             entityType: "domain_score",
             entityId: `${assessmentId}:${item.domain.id}`,
             organisationId: item.organisation.id,
-            before: before == null ? null : { score: before, domain: item.domain.name, period: item.period.name },
-            after: { score: item.score, domain: item.domain.name, period: item.period.name, source: "import" },
+            before: before == null ? null : { score: before, domain: item.domain.name, period: item.period.name, unit: item.unit },
+            after: { score: item.score, domain: item.domain.name, period: item.period.name, unit: item.unit, source: "import" },
           });
         }
         for (let at = 0; at < history.length; at += BATCH) await recordAuditBatch(tx, history.slice(at, at + BATCH));
