@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { organisations, regions, systems } from "../schema";
 import { odsDisplayName, odsShortName } from "@/lib/ods/display-name";
 import type { OdsReference } from "@/lib/ods/read-files";
+import { successorsOf } from "@/lib/ods/successors";
 import { bobSystem } from "./bob-data";
 
 // NHS England's organisations from the ODS lists shipped in data/reference/ods: every ICB
@@ -11,27 +12,6 @@ import { bobSystem } from "./bob-data";
 // time of the results the app ships; the ICBs of April 2026 are systems too, and each
 // ICB merged into one of them names it as its successor. Nothing already there changes,
 // so loading twice adds nothing and the demo's own BOB (ICB QU9) keeps its name.
-
-/** The ICB of each 2024 ICB's trusts in 2026: the one most of them moved to. */
-export function successorsOf(ref: OdsReference): Map<string, string> {
-  const after = new Map(ref.trusts2026.map((t) => [t.odsCode, t.icbCode]));
-  const votes = new Map<string, Map<string, number>>();
-  for (const t of ref.trusts2025) {
-    const next = after.get(t.odsCode);
-    if (!t.icbCode || !next) continue;
-    const tally = votes.get(t.icbCode) ?? new Map<string, number>();
-    tally.set(next, (tally.get(next) ?? 0) + 1);
-    votes.set(t.icbCode, tally);
-  }
-  const current = new Set(ref.icbs2026.map((i) => i.code));
-  const out = new Map<string, string>();
-  for (const icb of ref.icbs2024) {
-    if (current.has(icb.code)) continue;
-    const tally = [...(votes.get(icb.code) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]);
-    if (tally[0]) out.set(icb.code, tally[0][0]);
-  }
-  return out;
-}
 
 export async function loadOdsReference(db: Database, ref: OdsReference): Promise<{ systems: number; organisations: number }> {
   return db.transaction(async (tx) => {
