@@ -5,12 +5,15 @@ import { mean } from "./maturity";
 // every organisation in England in one care setting and period, the system's own picked
 // out with their rank and percentile, and the system's mean against national.
 
-interface Peer {
+/** One organisation's reported result in a period and care setting (db/queries/benchmarks). */
+export interface PeerResult {
   organisationId: string;
   name: string;
   shortName: string;
   odsCode: string | null;
+  /** The organisation's own system today. */
   systemId: string;
+  /** The system the result was filed under at its time, where the publication says. */
   attributedSystemId: string | null;
   publishedOverall: number | null;
   scores: Record<string, number>;
@@ -43,9 +46,9 @@ export interface Benchmarks {
   points: Record<string, { id: string; name: string; value: number; highlighted: boolean }[]>;
 }
 
-export function buildBenchmarks({ domains, peers, isOwn }: { domains: readonly { id: string }[]; peers: readonly Peer[]; isOwn: (p: Peer) => boolean }): Benchmarks {
+export function buildBenchmarks({ domains, peers, isOwn }: { domains: readonly { id: string }[]; peers: readonly PeerResult[]; isOwn: (p: PeerResult) => boolean }): Benchmarks {
   const own = peers.filter(isOwn);
-  const valuesOf = (domainId: string, among: readonly Peer[]) => among.map((p) => p.scores[domainId]).filter((v): v is number => v != null);
+  const valuesOf = (domainId: string, among: readonly PeerResult[]) => among.map((p) => p.scores[domainId]).filter((v): v is number => v != null);
   const overallValues = peers.map((p) => p.publishedOverall).filter((v): v is number => v != null);
   return {
     peers: peers.length,

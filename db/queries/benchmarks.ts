@@ -2,20 +2,10 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { assessments, domainScores, organisations } from "../schema";
+import type { PeerResult } from "@/lib/benchmark-view";
 import type { CareSetting } from "@/lib/care-settings";
 
-export interface PeerResult {
-  organisationId: string;
-  name: string;
-  shortName: string;
-  odsCode: string | null;
-  /** The organisation's own system today. */
-  systemId: string;
-  /** The system the result was filed under at its time, where the publication says. */
-  attributedSystemId: string | null;
-  publishedOverall: number | null;
-  scores: Record<string, number>;
-}
+export type { PeerResult };
 
 /**
  * Every organisation's reported result in England for one period and care setting: the
