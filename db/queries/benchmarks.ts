@@ -5,8 +5,6 @@ import { assessments, domainScores, organisations } from "../schema";
 import type { PeerResult } from "@/lib/benchmark-view";
 import type { CareSetting } from "@/lib/care-settings";
 
-export type { PeerResult };
-
 /**
  * Every organisation's reported result in England for one period and care setting: the
  * peers NHS England publishes the data for. Drafts are never among them.

@@ -95,7 +95,7 @@ describe("PUT /assessments/{id}/scores", () => {
     expect(answer.status).toBe(422);
     const e = error(answer);
     expect(e.code).toBe("invalid");
-    expect(e.fieldErrors).toEqual({ [s.domainId("R3")]: "Score for Resourcing must be between 0 and 100" });
+    expect(e.fieldErrors).toEqual({ [s.domainId("R3")]: "Score for Resourcing must be from 0 to 100 (not 101)" });
     expect(await scoresOf(draft.id)).toEqual({});
   });
 

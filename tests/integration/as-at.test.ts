@@ -23,7 +23,7 @@ describe("as at a past moment", () => {
     const domainIds = s.dmiDomains.map((d) => d.id);
     const c1 = s.domainId("C1");
     const scoreAt = async (asAt?: string) =>
-      (await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope, asAt })).rows.find((r) => r.periodId === period.id && r.domainId === c1)?.score;
+      (await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds, scope, asAt })).rows.find((r) => r.periodId === period.id && r.domainId === c1)?.score;
 
     const created = await createAssessment({ actor: cio, organisationId: scope.id, periodId: period.id });
     const submitted = await saveAssessmentScores({ actor: cio, assessmentId: created.id, version: 1, scores: allScores(codes, 60), submit: true });
@@ -52,7 +52,7 @@ describe("as at a past moment", () => {
     // Before the assessment existed there was nothing to report for 2017.
     expect(await scoreAt("2017-01-01")).toBeUndefined();
     // The 2016 baseline was imported in February 2016.
-    const baseline = (await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope, asAt: "2016-03-01" })).rows.filter((r) => r.domainId === c1);
+    const baseline = (await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds, scope, asAt: "2016-03-01" })).rows.filter((r) => r.domainId === c1);
     expect(baseline.map((r) => r.score)).toEqual([54]);
   });
 
@@ -62,8 +62,8 @@ describe("as at a past moment", () => {
     const scope = { type: "system" as const, id: systemId };
     const domainIds = s.dmiDomains.map((d) => d.id);
     const target = async (asAt?: string) =>
-      (await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope, asAt })).targets.find((t) => t.domainId === s.domainId("C4") && t.financialYear === 2017)?.score;
-    const before = await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope });
+      (await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds, scope, asAt })).targets.find((t) => t.domainId === s.domainId("C4") && t.financialYear === 2017)?.score;
+    const before = await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds, scope });
     const existing = before.targets.find((t) => t.domainId === s.domainId("C4") && t.financialYear === 2017)!;
     await pause();
     const beforeEdit = new Date().toISOString();

@@ -104,9 +104,9 @@ describe("saving scores", () => {
   it.each([
     ["blank", "", "Enter a score for Leadership"],
     ["text", "abc", "Score for Leadership must be a number, like 65"],
-    ["over 100", 150, "Score for Leadership must be between 0 and 100"],
-    ["negative", "-1", "Score for Leadership must be between 0 and 100"],
-    ["a fraction", "65.5", "Score for Leadership must be a whole number"],
+    ["over 100", 150, "Score for Leadership must be from 0 to 100 (not 150)"],
+    ["negative", "-1", "Score for Leadership must be from 0 to 100 (not -1)"],
+    ["a fraction", "65.5", "Score for Leadership must be a whole number (not 65.5)"],
   ])("refuses a %s score with a message for that field, and saves nothing", async (_label, value, message) => {
     const before = await getAssessmentById({ assessmentId: draftId });
     const error = await expectAppError(
@@ -200,7 +200,7 @@ describe("submitting and approving", () => {
     await expectAppError(changeAssessmentStatus({ actor: board, assessmentId: id, version: approved.version, transition: "approve" }), "conflict", /only a submitted assessment/);
     await expectAppError(changeAssessmentStatus({ actor: board, assessmentId: id, version: approved.version, transition: "reopen", reason: "x" }), "forbidden");
 
-    const reported = await listReportedScoresByPeriod({ periodId: period.id });
+    const reported = await listReportedScoresByPeriod({ periodId: period.id, careSetting: "all" });
     expect(reported.find((r) => r.odsCode === "RTH")?.scores[s.domainId("C4")]).toBe(88);
 
     const statusHistory = (await auditRows(id)).filter((r) => r.action.startsWith("assessment."));
@@ -220,7 +220,7 @@ describe("submitting and approving", () => {
     const period = s.period("2017-REASSESSMENT");
     const created = await createAssessment({ actor: cio, organisationId: s.byOds("RYE"), periodId: period.id });
     await saveAssessmentScores({ actor: cio, assessmentId: created.id, version: 1, scores: allScores(codes, 10) });
-    const reported = await listReportedScoresByPeriod({ periodId: period.id });
+    const reported = await listReportedScoresByPeriod({ periodId: period.id, careSetting: "all" });
     expect(reported.map((r) => r.odsCode)).not.toContain("RYE");
   });
 });

@@ -19,6 +19,7 @@ import { trajectoriesTable, trajectoryFiguresTable } from "@/lib/export/tables/t
 import type { Actor } from "@/lib/permissions";
 import { actor, demo, seeded } from "../support/fixtures";
 import { testDb } from "../support/test-database";
+import { dmiScale } from "../support/scales";
 
 const seedScores = baselineScores();
 const domains: { code: string; name: string }[] = dmi2016.sections.flatMap((s) => [...s.domains]);
@@ -89,7 +90,7 @@ describe("the trajectories downloads", () => {
 describe("the heatmap download", () => {
   it("has a row per Oxfordshire trust with the seed's baseline scores and gaps, then the mean, national and counts rows", async () => {
     const { data } = await getHeatmapView({ period: "2016-BASELINE", footprint: "OXON" });
-    const records = csvRecords(heatmapTable({ title: "Heatmap", domains: data!.structure.domains, heatmap: data!.heatmap, meanLabel: data!.meanLabel }));
+    const records = csvRecords(heatmapTable({ title: "Heatmap", domains: data!.structure.domains, heatmap: data!.heatmap, meanLabel: data!.meanLabel, scale: dmiScale }));
     const trusts = trustsIn("OXON").sort((a, b) => a.name.localeCompare(b.name));
     expect(trusts.map((t) => t.odsCode)).toEqual(["RNU", "RTH", "RYE"]);
     expect(records.map((r) => r.Organisation)).toEqual([
@@ -123,7 +124,7 @@ describe("the heatmap download", () => {
 
   it("for the whole system names the mean row by the system's code and counts Leadership 6/6 above national, as the scores say", async () => {
     const { data } = await getHeatmapView({ period: "2016-BASELINE" });
-    const table = heatmapTable({ title: "Heatmap", domains: data!.structure.domains, heatmap: data!.heatmap, meanLabel: data!.meanLabel });
+    const table = heatmapTable({ title: "Heatmap", domains: data!.structure.domains, heatmap: data!.heatmap, meanLabel: data!.meanLabel, scale: dmiScale });
     expect(table.rows.filter((r) => r.status === "Approved")).toHaveLength(baselineProviders.length);
     const aboveRow = table.rows.find((r) => r.organisation === "Providers above national")!;
     expect(aboveRow["score:R2"]).toBe(baselineProviders.filter((o) => seedScores[o].R2! > seedScores.NATIONAL.R2!).length);

@@ -6,9 +6,11 @@ import { getFrameworkStructure } from "@/db/queries/frameworks";
 import { getNationalAveragesByPeriod, listReportedScoresByPeriod } from "@/db/queries/maturity";
 import { assessmentPeriods, frameworkDomains, frameworkSections, frameworks, nationalAverages } from "@/db/schema";
 import { buildHeatmap } from "@/lib/heatmap";
+import { scaleOf } from "@/lib/scale";
 import { AppError } from "@/lib/errors";
 import { actor, demo, seeded } from "../support/fixtures";
 import { testDb } from "../support/test-database";
+import { dmiScale } from "../support/scales";
 
 describe("another framework", () => {
   it("works end to end with its own sections and number of domains", async () => {
@@ -43,8 +45,10 @@ describe("another framework", () => {
     expect((wrong as AppError).code).toBe("invalid");
     await saveAssessmentScores({ actor: cio, assessmentId: created.id, version: 1, scores: { WL1: 60, SP1: 40, SP2: 70 }, submit: true });
 
-    const [rows, national] = await Promise.all([listReportedScoresByPeriod({ periodId: period!.id }), getNationalAveragesByPeriod({ periodId: period!.id })]);
-    const heatmap = buildHeatmap(structure!.domains.map((d) => d.id), rows, national);
+    const [rows, national] = await Promise.all([listReportedScoresByPeriod({ periodId: period!.id, careSetting: "all" }), getNationalAveragesByPeriod({ periodId: period!.id, careSetting: "all" })]);
+    // A framework inserted without a scale has the 2016 index's: 0–100 whole percentages.
+    expect(scaleOf(fw!)).toEqual(dmiScale);
+    const heatmap = buildHeatmap(structure!.domains.map((d) => d.id), rows, national, scaleOf(fw!));
     expect(heatmap.rows[0]!.cells.map((c) => c.score)).toEqual([60, 40, 70]);
     expect(heatmap.rows[0]!.summary).toMatchObject({ domainsAbove: 2, domainsCompared: 3 });
   });

@@ -141,7 +141,7 @@ describe("importing assessment scores", () => {
     const messages = view!.errors.map((e) => e.message).join("\n");
     expect(messages).toMatch(/Unknown ODS code “XXX”/);
     expect(messages).toMatch(/Unknown domain “Z9” in DMI-2016/);
-    expect(messages).toMatch(/between 0 and 100 \(not 101\)/);
+    expect(messages).toMatch(/The score must be from 0 to 100 \(not 101\)/);
     expect(messages).toMatch(/Duplicate of line 2/);
     expect(messages).toMatch(/looks like a formula/);
     expect(messages).toMatch(/only import scores for your own organisations: Royal Berkshire/);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listPlanFilterOptions, listPlanProjects } from "@/db/queries/portfolio";
 import { projects as seedProjects } from "@/db/seed/bob-portfolio";
 import { filterPlanProjects } from "@/lib/portfolio";
+import { dmiScale } from "../support/scales";
 
 describe("the capability plan", () => {
   it("reads every seeded card with its domain and the owners its text names", async () => {
@@ -39,8 +40,8 @@ describe("gap to delivery for the whole system", () => {
     const s = await seeded();
     const system = (await listSystems())[0]!;
     const domainIds = s.dmiDomains.map((d) => d.id);
-    const data = await getTrajectoryData({ frameworkId: s.dmi.id, domainIds, scope: { type: "system", id: system.id } });
-    const trajectories = buildDomainTrajectories({ domainIds, rows: data.rows, national: data.national, targets: data.targets, scopeId: system.id, organisationIds: new Set(data.providerIds), asAt: "2026-11-24" });
+    const data = await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds, scope: { type: "system", id: system.id } });
+    const trajectories = buildDomainTrajectories({ scale: dmiScale, domainIds, rows: data.rows, national: data.national, targets: data.targets, scopeId: system.id, organisationIds: new Set(data.providerIds), asAt: "2026-11-24" });
     const { projects } = await listPlanProjects();
     const rows = gapToDelivery(trajectories, projects);
     const withGap = trajectories.filter((t) => domainGap(t) != null).map((t) => t.domainId);

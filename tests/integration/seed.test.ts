@@ -3,7 +3,8 @@ import { getFrameworkStructure, listPeriodsWithReportedCounts } from "@/db/queri
 import { getNationalAveragesByPeriod, listReportedScoresByPeriod } from "@/db/queries/maturity";
 import { listFootprints, listOrganisations } from "@/db/queries/places";
 import { buildHeatmap } from "@/lib/heatmap";
-import { roundHalfUp } from "@/lib/maturity";
+import { roundToScale } from "@/lib/scale";
+import { dmiScale } from "../support/scales";
 import { seeded } from "../support/fixtures";
 
 describe("the seeded BOB baseline", () => {
@@ -31,11 +32,11 @@ describe("the seeded BOB baseline", () => {
     const { period, dmiDomains } = await seeded();
     const baseline = period("2016-BASELINE");
     const [orgs, national] = await Promise.all([
-      listReportedScoresByPeriod({ periodId: baseline.id }),
-      getNationalAveragesByPeriod({ periodId: baseline.id }),
+      listReportedScoresByPeriod({ periodId: baseline.id, careSetting: "all" }),
+      getNationalAveragesByPeriod({ periodId: baseline.id, careSetting: "all" }),
     ]);
     expect(orgs).toHaveLength(6);
-    const heatmap = buildHeatmap(dmiDomains.map((d) => d.id), orgs, national);
+    const heatmap = buildHeatmap(dmiDomains.map((d) => d.id), orgs, national, dmiScale);
     const byCode = Object.fromEntries(dmiDomains.map((d, i) => [d.code, heatmap.domainSummaries[i]!]));
     // "Digital maturity trajectories – BOB level": Baseline Feb-16 and National Average.
     const printed: Record<string, [number, number]> = {
@@ -48,7 +49,7 @@ describe("the seeded BOB baseline", () => {
       C7: [52, 42],
     };
     for (const [code, [baselineMean, nationalAverage]] of Object.entries(printed)) {
-      expect(roundHalfUp(byCode[code]!.mean!), code).toBe(baselineMean);
+      expect(roundToScale(byCode[code]!.mean!, dmiScale.decimals), code).toBe(baselineMean);
       expect(byCode[code]!.national, code).toBe(nationalAverage);
     }
     // Computed, not copied: all six are above the national 77% for Leadership (the slide says 5/6).
@@ -65,7 +66,7 @@ describe("the seeded BOB baseline", () => {
   it("filters a period's scores to the providers serving a footprint", async () => {
     const { period } = await seeded();
     const oxon = (await listFootprints()).find((f) => f.code === "OXON")!;
-    const rows = await listReportedScoresByPeriod({ periodId: period("2016-BASELINE").id, footprintId: oxon.id });
+    const rows = await listReportedScoresByPeriod({ periodId: period("2016-BASELINE").id, careSetting: "all", footprintId: oxon.id });
     expect(rows.map((r) => r.odsCode).sort()).toEqual(["RNU", "RTH", "RYE"]);
   });
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { removeTarget, setTarget } from "@/db/commands/targets";
 import { listAuditEntriesByEntity } from "@/db/queries/audit";
@@ -28,7 +28,7 @@ const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e inst
 
 describe("the seeded BOB targets", () => {
   it("are the trajectory table's targets for the seven capability domains", async () => {
-    const data = await getTrajectoryData({ frameworkId: s.dmi.id, domainIds: s.dmiDomains.map((d) => d.id), scope: { type: "system", id: systemId } });
+    const data = await getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds: s.dmiDomains.map((d) => d.id), scope: { type: "system", id: systemId } });
     const c1 = data.targets.filter((t) => t.domainId === s.domainId("C1")).sort((a, b) => a.financialYear - b.financialYear);
     expect(c1.map((t) => [t.financialYear, t.score])).toEqual([
       [2016, 55],
@@ -87,7 +87,19 @@ describe("setting targets", () => {
       const r = targetInputSchema.safeParse({ scope: "system", scopeId: systemId, frameworkId: s.dmi.id, domainId: s.domainId("C1"), financialYear: "2019/20", score: "50", ...raw });
       return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     };
-    expect(messages({ score: "101" })).toEqual(["score: The target must be between 0 and 100"]);
+    // The form's schema reads any number; the framework's scale (0–100 whole numbers here)
+    // is checked by setTarget, which refuses before writing anything.
+    expect(messages({ score: "101" })).toEqual([]);
+    for (const [score, message] of [
+      ["101", "The target must be from 0 to 100 (not 101)"],
+      ["12.5", "The target must be a whole number (not 12.5)"],
+    ] as const) {
+      const refused = await setTarget({ actor: board, input: input({ domainId: s.domainId("C3"), score }) }).catch((e: unknown) => e);
+      expect(refused, score).toBeInstanceOf(AppError);
+      expect([(refused as AppError).code, (refused as AppError).fieldErrors], score).toEqual(["invalid", { score: message }]);
+    }
+    const saved = await db.select().from(targets).where(and(eq(targets.footprintId, oxonId), eq(targets.domainId, s.domainId("C3")), eq(targets.financialYear, 2019)));
+    expect(saved).toEqual([]);
     expect(messages({ score: "-3" })).toEqual(["score: The target must be a whole number from 0 to 100"]);
     expect(messages({ score: "" })).toEqual(["score: Enter the target score"]);
     expect(messages({ financialYear: "2019/21" })).toEqual(["financialYear: Enter the financial year like 2017/18 (“2019/21” is not one)"]);

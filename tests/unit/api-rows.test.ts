@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { summaryRows } from "@/lib/api/summary-rows";
 import { targetRows } from "@/lib/api/target-rows";
 import { buildDomainTrajectories } from "@/lib/trajectory-view";
+import { dmiFrameworkScale, dmiScale } from "../support/scales";
 
 const ids = { s: "00000000-0000-4000-8000-000000000001", f1: "00000000-0000-4000-8000-000000000002", f2: "00000000-0000-4000-8000-000000000003" };
 
 describe("summary rows", () => {
   // Two providers: A serves F1; B serves F1 and F2 and has not scored R2.
   const rows = summaryRows({
-    framework: { code: "FW" },
+    framework: { code: "FW", ...dmiFrameworkScale },
+    careSetting: "all",
     period: { code: "P1", name: "Period 1", assessedOn: "2020-01-31" },
     domains: [
       { id: "d1", code: "R1", name: "One", sectionCode: "S" },
@@ -69,6 +71,7 @@ describe("target rows", () => {
   ];
   const build = (asAt: string) => {
     const trajectories = buildDomainTrajectories({
+      scale: dmiScale,
       domainIds: domains.map((d) => d.id),
       rows: [{ organisationId: "a", periodId: "p", date: "2016-02-29", domainId: "d1", score: 40 }],
       national: [],

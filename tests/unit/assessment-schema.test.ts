@@ -8,12 +8,13 @@ import {
   scoreSchema,
   type DomainRef,
 } from "@/lib/schemas/assessment";
+import { dmaScale, dmiScale } from "../support/scales";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.success ? undefined : result.error!.issues[0]!.message;
 
 describe("scoreSchema", () => {
-  const schema = scoreSchema("Leadership");
+  const schema = scoreSchema("Leadership", dmiScale);
 
   it.each([
     ["65", 65],
@@ -52,13 +53,13 @@ describe("scoreSchema", () => {
     ["1e2", "Score for Leadership must be a number, like 65"],
     ["0x10", "Score for Leadership must be a number, like 65"],
     ["65.", "Score for Leadership must be a number, like 65"],
-    ["65.5", "Score for Leadership must be a whole number"],
-    [65.5, "Score for Leadership must be a whole number"],
-    ["-1", "Score for Leadership must be between 0 and 100"],
-    [-1, "Score for Leadership must be between 0 and 100"],
-    ["101", "Score for Leadership must be between 0 and 100"],
-    [101, "Score for Leadership must be between 0 and 100"],
-    ["101%", "Score for Leadership must be between 0 and 100"],
+    ["65.5", "Score for Leadership must be a whole number (not 65.5)"],
+    [65.5, "Score for Leadership must be a whole number (not 65.5)"],
+    ["-1", "Score for Leadership must be from 0 to 100 (not -1)"],
+    [-1, "Score for Leadership must be from 0 to 100 (not -1)"],
+    ["101", "Score for Leadership must be from 0 to 100 (not 101)"],
+    [101, "Score for Leadership must be from 0 to 100 (not 101)"],
+    ["101%", "Score for Leadership must be from 0 to 100 (not 101)"],
   ])("rejects %j: %s", (input, message) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);
@@ -66,8 +67,30 @@ describe("scoreSchema", () => {
   });
 
   it("names the domain in its messages", () => {
-    expect(firstMessage(scoreSchema("Decision Support").safeParse(""))).toBe("Enter a score for Decision Support");
-    expect(firstMessage(scoreSchema("Decision Support").safeParse("200"))).toBe("Score for Decision Support must be between 0 and 100");
+    expect(firstMessage(scoreSchema("Decision Support", dmiScale).safeParse(""))).toBe("Enter a score for Decision Support");
+    expect(firstMessage(scoreSchema("Decision Support", dmiScale).safeParse("200"))).toBe("Score for Decision Support must be from 0 to 100 (not 200)");
+  });
+});
+
+describe("scoreSchema on the DMA's scale (1–5, one decimal)", () => {
+  const schema = scoreSchema("Well led", dmaScale);
+
+  it.each([
+    ["2.8", 2.8],
+    ["1", 1],
+    [5, 5],
+    [" 3.0 ", 3],
+  ])("accepts %j as %d", (input, expected) => {
+    expect(schema.safeParse(input).data).toBe(expected);
+  });
+
+  it.each([
+    ["2.85", "Score for Well led must have at most 1 decimal place (not 2.85)"],
+    [0.5, "Score for Well led must be from 1 to 5 (not 0.5)"],
+    ["6", "Score for Well led must be from 1 to 5 (not 6)"],
+    ["abc", "Score for Well led must be a number, like 3.6"],
+  ])("rejects %j: %s", (input, message) => {
+    expect(firstMessage(schema.safeParse(input))).toBe(message);
   });
 });
 
@@ -79,40 +102,40 @@ const domains: DomainRef[] = [
 
 describe("parseScores", () => {
   it("accepts scores keyed by domain id, and returns them keyed by id", () => {
-    expect(parseScores({ "id-r1": 60, "id-r2": "80", "id-c1": "26%" }, domains)).toEqual({
+    expect(parseScores({ "id-r1": 60, "id-r2": "80", "id-c1": "26%" }, domains, dmiScale)).toEqual({
       ok: true,
       scores: { "id-r1": 60, "id-r2": 80, "id-c1": 26 },
     });
   });
 
   it("accepts scores keyed by domain code, and returns them keyed by id", () => {
-    expect(parseScores({ R1: 60, R2: 80, C1: 26 }, domains)).toEqual({
+    expect(parseScores({ R1: 60, R2: 80, C1: 26 }, domains, dmiScale)).toEqual({
       ok: true,
       scores: { "id-r1": 60, "id-r2": 80, "id-c1": 26 },
     });
   });
 
   it("accepts a mix of ids and codes", () => {
-    expect(parseScores({ R1: 0, "id-r2": 100, C1: " 5 " }, domains)).toEqual({
+    expect(parseScores({ R1: 0, "id-r2": 100, C1: " 5 " }, domains, dmiScale)).toEqual({
       ok: true,
       scores: { "id-r1": 0, "id-r2": 100, "id-c1": 5 },
     });
   });
 
   it("keys field errors by domain id, whichever key the value came under", () => {
-    const result = parseScores({ R1: "abc", "id-r2": 101, C1: 50 }, domains);
+    const result = parseScores({ R1: "abc", "id-r2": 101, C1: 50 }, domains, dmiScale);
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
         "id-r1": "Score for Strategic Alignment must be a number, like 65",
-        "id-r2": "Score for Leadership must be between 0 and 100",
+        "id-r2": "Score for Leadership must be from 0 to 100 (not 101)",
       },
       unknownDomains: [],
     });
   });
 
   it("requires every domain of the framework", () => {
-    const result = parseScores({ R1: 60 }, domains);
+    const result = parseScores({ R1: 60 }, domains, dmiScale);
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
@@ -124,12 +147,12 @@ describe("parseScores", () => {
   });
 
   it("lists keys that are not domains of the framework, even when every score is fine", () => {
-    const result = parseScores({ R1: 60, R2: 70, C1: 80, Z9: 10, "id-other": 5 }, domains);
+    const result = parseScores({ R1: 60, R2: 70, C1: 80, Z9: 10, "id-other": 5 }, domains, dmiScale);
     expect(result).toEqual({ ok: false, fieldErrors: {}, unknownDomains: ["Z9", "id-other"] });
   });
 
   it("reports unknown domains and field errors together", () => {
-    const result = parseScores({ R1: 60, R2: "", X: 1 }, domains);
+    const result = parseScores({ R1: 60, R2: "", X: 1 }, domains, dmiScale);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.unknownDomains).toEqual(["X"]);
@@ -137,12 +160,12 @@ describe("parseScores", () => {
   });
 
   it("with no domains: an empty object is a complete set", () => {
-    expect(parseScores({}, [])).toEqual({ ok: true, scores: {} });
-    expect(parseScores({ R1: 1 }, [])).toEqual({ ok: false, fieldErrors: {}, unknownDomains: ["R1"] });
+    expect(parseScores({}, [], dmiScale)).toEqual({ ok: true, scores: {} });
+    expect(parseScores({ R1: 1 }, [], dmiScale)).toEqual({ ok: false, fieldErrors: {}, unknownDomains: ["R1"] });
   });
 
   it("does not return scores on failure", () => {
-    const result = parseScores({ R1: 60, R2: 70 }, domains);
+    const result = parseScores({ R1: 60, R2: 70 }, domains, dmiScale);
     expect(result).not.toHaveProperty("scores");
   });
 });
@@ -173,7 +196,7 @@ describe("scoreFieldsFromForm", () => {
     form.set("score:id-r1", "60");
     form.set("score:id-r2", "80%");
     form.set("score:id-c1", "26");
-    expect(parseScores(scoreFieldsFromForm(form), domains)).toEqual({
+    expect(parseScores(scoreFieldsFromForm(form), domains, dmiScale)).toEqual({
       ok: true,
       scores: { "id-r1": 60, "id-r2": 80, "id-c1": 26 },
     });

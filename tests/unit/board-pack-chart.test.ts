@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chartBox, chartGeometry } from "@/components/board-pack/chart-geometry";
 import { dayNumber } from "@/lib/financial-year";
+import { dmiScale } from "../support/scales";
 
 const plotTop = chartBox.top;
 const plotBottom = chartBox.height - chartBox.bottom;
@@ -16,7 +17,7 @@ describe("the board pack's trajectory chart geometry", () => {
   ];
 
   it("runs from the first date at the left edge to the last at the right, 0% at the bottom and 100% at the top", () => {
-    const g = chartGeometry(points);
+    const g = chartGeometry(points, dmiScale);
     expect(g.series.plan.map((p) => p.value)).toEqual([50, 55, 69, 100]);
     expect(g.series.plan[0]!.x).toBeCloseTo(plotLeft);
     expect(g.series.plan.at(-1)!.x).toBeCloseTo(plotRight);
@@ -27,7 +28,7 @@ describe("the board pack's trajectory chart geometry", () => {
   });
 
   it("places each series' points on the dates they belong to: only the dates with a value", () => {
-    const g = chartGeometry(points);
+    const g = chartGeometry(points, dmiScale);
     expect(g.series.actual).toHaveLength(1);
     expect(g.series.national).toHaveLength(1);
     expect(g.series.actual[0]!.x).toBeCloseTo(g.series.plan[0]!.x);
@@ -38,13 +39,13 @@ describe("the board pack's trajectory chart geometry", () => {
   });
 
   it("ticks every 31 March in range, labelled with the financial year it ends", () => {
-    const g = chartGeometry(points);
+    const g = chartGeometry(points, dmiScale);
     expect(g.xTicks.map((t) => t.label)).toEqual(["2015/16", "2016/17", "2017/18", "2018/19"]);
     expect(g.xTicks.at(-1)!.x).toBeCloseTo(plotRight);
   });
 
   it("gives a chart with one date half a year either side, the point in the middle", () => {
-    const g = chartGeometry([{ day: dayNumber("2016-02-29"), actual: 120, national: -5 }]);
+    const g = chartGeometry([{ day: dayNumber("2016-02-29"), actual: 120, national: -5 }], dmiScale);
     expect(g.series.actual[0]!.x).toBeCloseTo((plotLeft + plotRight) / 2);
     // Values outside 0–100 stay inside the box.
     expect(g.series.actual[0]!.y).toBeCloseTo(plotTop);

@@ -21,6 +21,7 @@ import {
 import { endOfDay } from "@/lib/as-at";
 import type { CapabilityProgress } from "@/lib/portfolio";
 import type { DomainTrajectory } from "@/lib/trajectory-view";
+import { dmiScale } from "../support/scales";
 
 const TODAY = "2026-11-25";
 
@@ -318,6 +319,7 @@ describe("the assembled pack", () => {
     asAt: "2016-12-31",
     until: endOfDay("2016-12-31"),
     domainIds: ["d1", "d2"],
+    scale: dmiScale,
     sections,
     scope: { type: "footprint", id: "fp" },
     systemId: "sys",

@@ -6,7 +6,6 @@ import {
   boxGeometry,
   describeDistributionChart,
   DOT_SPREAD,
-  formatScore,
   jitter,
   labelAbove,
   scaleTicks,
@@ -105,24 +104,10 @@ describe("stripDots", () => {
   });
 });
 
-describe("formatScore", () => {
-  it.each([
-    [3, 1, "3.0"],
-    [2.85, 1, "2.9"],
-    [2.95, 1, "3.0"],
-    [3.04999, 1, "3.0"],
-    [43.5, 0, "44"],
-    [41.83, 0, "42"],
-    [100, 0, "100"],
-  ])("%d to %d decimals is %s", (value, decimals, expected) => {
-    expect(formatScore(value, decimals)).toBe(expected);
-  });
-});
-
 describe("describeDistributionChart", () => {
   const view: DistributionView = {
     title: "Smart foundations, acute trusts",
-    scale: { min: 1, max: 5, decimals: 1 },
+    scale: { min: 1, max: 5, decimals: 1, unit: "" },
     points: [
       { id: "a", name: "A", value: 3.4, highlighted: true },
       { id: "b", name: "B", value: 3.1, highlighted: true },

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { domainGap, gapToDelivery } from "@/lib/gap-to-delivery";
 import type { TrajectoryStatus } from "@/lib/trajectory";
 import type { DomainTrajectory } from "@/lib/trajectory-view";
+import { dmiScale } from "../support/scales";
 
 function trajectory(domainId: string, latest: number | null, national: number | null, status: TrajectoryStatus): DomainTrajectory {
   return {
     domainId,
+    scale: dmiScale,
     actuals: latest == null ? [] : [{ date: "2016-02-29", value: latest }],
     national: national == null ? [] : [{ date: "2016-02-29", value: national }],
     targets: [],

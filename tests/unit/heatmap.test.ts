@@ -1,6 +1,7 @@
 // Unit tests for lib/heatmap.ts: everything the heatmap shows, derived from scores.
 import { describe, expect, it } from "vitest";
 import { buildHeatmap } from "@/lib/heatmap";
+import { dmiScale } from "../support/scales";
 
 interface Org {
   id: string;
@@ -15,7 +16,7 @@ describe("buildHeatmap with three domains", () => {
     { id: "o1", name: "One", scores: { A: 70, B: 35, C: 30 } },
     { id: "o2", name: "Two", scores: { A: 45, C: 10 } }, // B missing
   ];
-  const heatmap = buildHeatmap(domains, orgs, national);
+  const heatmap = buildHeatmap(domains, orgs, national, dmiScale);
 
   it("has one row per organisation, in order, carrying the organisation itself", () => {
     expect(heatmap.rows).toHaveLength(2);
@@ -59,7 +60,7 @@ describe("buildHeatmap with three domains", () => {
 
 describe("buildHeatmap edge cases", () => {
   it("a domain with no national average has scores but no gap or band", () => {
-    const h = buildHeatmap(["X"], [{ id: "o", scores: { X: 60 } }], {});
+    const h = buildHeatmap(["X"], [{ id: "o", scores: { X: 60 } }], {}, dmiScale);
     expect(h.rows[0]!.cells).toEqual([{ domainId: "X", score: 60, gapToNational: null, band: null }]);
     expect(h.rows[0]!.summary).toEqual({ organisationId: "o", domainsAbove: 0, domainsCompared: 0 });
     expect(h.domainSummaries).toEqual([
@@ -68,17 +69,17 @@ describe("buildHeatmap edge cases", () => {
   });
 
   it("a domain nobody scored has a null mean and band", () => {
-    const h = buildHeatmap(["X", "Y"], [{ id: "o", scores: { X: 60 } }], { X: 50, Y: 50 });
+    const h = buildHeatmap(["X", "Y"], [{ id: "o", scores: { X: 60 } }], { X: 50, Y: 50 }, dmiScale);
     expect(h.domainSummaries[1]).toEqual({ domainId: "Y", mean: null, national: 50, providersAbove: 0, providersScored: 0, band: null });
   });
 
   it("a score of 0 is a score, not a gap in the data", () => {
-    const h = buildHeatmap(["X"], [{ id: "o", scores: { X: 0 } }], { X: 30 });
+    const h = buildHeatmap(["X"], [{ id: "o", scores: { X: 0 } }], { X: 30 }, dmiScale);
     expect(h.rows[0]!.cells[0]).toEqual({ domainId: "X", score: 0, gapToNational: -30, band: "far-below" });
   });
 
   it("no organisations: no rows, and domain summaries with null means", () => {
-    const h = buildHeatmap(["X", "Y"], [], { X: 10 });
+    const h = buildHeatmap(["X", "Y"], [], { X: 10 }, dmiScale);
     expect(h.rows).toEqual([]);
     expect(h.domainSummaries.map((s) => [s.domainId, s.mean, s.band])).toEqual([
       ["X", null, null],
@@ -87,14 +88,14 @@ describe("buildHeatmap edge cases", () => {
   });
 
   it("no domains: rows with no cells and 0/0 summaries", () => {
-    const h = buildHeatmap([], [{ id: "o", scores: { X: 1 } }], { X: 0 });
+    const h = buildHeatmap([], [{ id: "o", scores: { X: 1 } }], { X: 0 }, dmiScale);
     expect(h.rows[0]!.cells).toEqual([]);
     expect(h.rows[0]!.summary).toEqual({ organisationId: "o", domainsAbove: 0, domainsCompared: 0 });
     expect(h.domainSummaries).toEqual([]);
   });
 
   it("ignores scores for domains that are not in the framework", () => {
-    const h = buildHeatmap(["A"], [{ id: "o", scores: { A: 50, Z: 99 } }], { A: 40, Z: 1 });
+    const h = buildHeatmap(["A"], [{ id: "o", scores: { A: 50, Z: 99 } }], { A: 40, Z: 1 }, dmiScale);
     expect(h.rows[0]!.cells.map((c) => c.domainId)).toEqual(["A"]);
     expect(h.rows[0]!.summary.domainsCompared).toBe(1);
   });
@@ -106,7 +107,7 @@ describe("buildHeatmap with twenty domains (nothing assumes fourteen)", () => {
   const national = Object.fromEntries(domains.map((d) => [d, 50]));
   const up = { id: "up", scores: Object.fromEntries(domains.map((d, i) => [d, 50 + i])) };
   const down = { id: "down", scores: Object.fromEntries(domains.map((d, i) => [d, 50 - i])) };
-  const h = buildHeatmap(domains, [up, down], national);
+  const h = buildHeatmap(domains, [up, down], national, dmiScale);
 
   it("has twenty cells per row, in order", () => {
     for (const row of h.rows) {
@@ -148,10 +149,11 @@ describe("buildHeatmap with twenty domains (nothing assumes fourteen)", () => {
 
 describe("colour and printed gap agree", () => {
   it("bands a mean 4.6 below national with the −5 it prints, not as 'within 4 points'", async () => {
-    const { distanceBand, formatGap } = await import("@/lib/maturity");
-    expect(formatGap(40.4 - 45)).toBe("−5");
-    expect(distanceBand(40.4, 45)).toBe("below");
-    expect(formatGap(49.4 - 45)).toBe("+4");
-    expect(distanceBand(49.4, 45)).toBe("near");
+    const { distanceBand } = await import("@/lib/maturity");
+    const { formatGap } = await import("@/lib/scale");
+    expect(formatGap(40.4 - 45, dmiScale)).toBe("−5");
+    expect(distanceBand(40.4, 45, dmiScale)).toBe("below");
+    expect(formatGap(49.4 - 45, dmiScale)).toBe("+4");
+    expect(distanceBand(49.4, 45, dmiScale)).toBe("near");
   });
 });

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/export/csv";
 import { text, type Table } from "@/lib/export/table";
 import { toXlsx } from "@/lib/export/xlsx";
-import { cellText, integerCell, textCell } from "@/lib/import/cells";
+import { cellText, scoreCell, textCell } from "@/lib/import/cells";
 import { readHeader } from "@/lib/import/header";
 import { importFormats } from "@/lib/import/formats";
 import { FileFormatError, readRows, type SourceRow } from "@/lib/import/read";
+import { dmiScale } from "../support/scales";
 
 async function all(bytes: Uint8Array): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
@@ -89,23 +90,23 @@ describe("reading files", () => {
     sheet.addRow([{ formula: "40+2", result: 42 }]);
     const [, row] = await all(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(row!.cells[0]).toEqual({ kind: "formula", formula: "40+2" });
-    expect(integerCell(row!.cells[0]!, { label: "the score", min: 0, max: 100 })).toEqual({ ok: false, message: "The score is a formula (=40+2): enter the number itself" });
+    expect(scoreCell(row!.cells[0]!, { label: "the score", scale: dmiScale })).toEqual({ ok: false, message: "The score is a formula (=40+2): enter the number itself" });
   });
 });
 
 describe("cells and headers", () => {
   it("accepts whole numbers in range, with a %, and refuses the rest with a reason", () => {
-    const range = { label: "the score", min: 0, max: 100 };
-    expect(integerCell(textCell("65"), range)).toEqual({ ok: true, value: 65 });
-    expect(integerCell(textCell(" 65% "), range)).toEqual({ ok: true, value: 65 });
-    expect(integerCell({ kind: "number", value: 100 }, range)).toEqual({ ok: true, value: 100 });
-    expect(integerCell(textCell("101"), range)).toEqual({ ok: false, message: "The score must be between 0 and 100 (not 101)" });
-    expect(integerCell(textCell("-1"), range)).toEqual({ ok: false, message: "The score must be between 0 and 100 (not -1)" });
-    expect(integerCell(textCell("6.5"), range)).toEqual({ ok: false, message: "The score must be a whole number (not 6.5)" });
-    expect(integerCell(textCell("+5"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
-    expect(integerCell(textCell("@SUM(A1)"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
-    expect(integerCell(textCell("sixty"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/must be a number/) });
-    expect(integerCell(textCell(""), range)).toEqual({ ok: false, message: "Enter the score" });
+    const range = { label: "the score", scale: dmiScale };
+    expect(scoreCell(textCell("65"), range)).toEqual({ ok: true, value: 65 });
+    expect(scoreCell(textCell(" 65% "), range)).toEqual({ ok: true, value: 65 });
+    expect(scoreCell({ kind: "number", value: 100 }, range)).toEqual({ ok: true, value: 100 });
+    expect(scoreCell(textCell("101"), range)).toEqual({ ok: false, message: "The score must be from 0 to 100 (not 101)" });
+    expect(scoreCell(textCell("-1"), range)).toEqual({ ok: false, message: "The score must be from 0 to 100 (not -1)" });
+    expect(scoreCell(textCell("6.5"), range)).toEqual({ ok: false, message: "The score must be a whole number (not 6.5)" });
+    expect(scoreCell(textCell("+5"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
+    expect(scoreCell(textCell("@SUM(A1)"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like a formula/) });
+    expect(scoreCell(textCell("sixty"), range)).toMatchObject({ ok: false, message: expect.stringMatching(/must be a number/) });
+    expect(scoreCell(textCell(""), range)).toEqual({ ok: false, message: "Enter the score" });
     // An exported "'=1" is the text "=1" again, which is still not a number.
     expect(textCell("'=1")).toEqual({ kind: "text", value: "=1" });
   });

@@ -3,20 +3,24 @@
 import { describe, expect, it } from "vitest";
 import {
   distanceBand,
+  distanceBandKeys,
   distanceBands,
   formatCount,
-  formatGap,
-  formatPercent,
   gap,
   isAboveNational,
   mean,
-  roundHalfUp,
   summariseDomains,
   summariseOrganisation,
   type ScoredOrganisation,
 } from "@/lib/maturity";
+import { formatGap, formatScore, roundToScale } from "@/lib/scale";
+import { dmiScale } from "../support/scales";
 
-describe("roundHalfUp", () => {
+// The 2016 index's whole-number rounding, as roundHalfUp was before scales.
+const roundHalfUp = (value: number) => roundToScale(value, 0);
+const formatPercent = (value: number | null) => formatScore(value, dmiScale);
+
+describe("roundToScale to whole numbers (was roundHalfUp)", () => {
   it.each([
     [43.5, 44],
     [55.5, 56],
@@ -200,7 +204,7 @@ describe("formatting", () => {
     [0, "0%"],
     [100, "100%"],
     [null, "–"],
-  ])("formatPercent(%s) = %s", (value, expected) => {
+  ])("formatScore(%s) on the 2016 scale = %s", (value, expected) => {
     expect(formatPercent(value)).toBe(expected);
   });
 
@@ -215,38 +219,48 @@ describe("formatting", () => {
     [0.4, "0"],
     [-0.4, "0"], // never "−0" or "+0"
     [null, "–"],
-  ])("formatGap(%s) = %s", (value, expected) => {
-    expect(formatGap(value)).toBe(expected);
+  ])("formatGap(%s) on the 2016 scale = %s", (value, expected) => {
+    expect(formatGap(value, dmiScale)).toBe(expected);
   });
 
   it("uses the Unicode minus sign, not a hyphen, for negative gaps", () => {
-    const text = formatGap(-7);
+    const text = formatGap(-7, dmiScale);
     expect(text).toBe("−7");
     expect(text.charCodeAt(0)).toBe(0x2212);
     expect(text).not.toContain("-");
   });
 
   it("uses an en dash for missing values", () => {
-    expect(formatGap(null).charCodeAt(0)).toBe(0x2013);
+    expect(formatGap(null, dmiScale).charCodeAt(0)).toBe(0x2013);
     expect(formatPercent(null).charCodeAt(0)).toBe(0x2013);
   });
 });
 
 describe("distance bands", () => {
   it("has the five bands in order from far below to far above", () => {
-    expect(distanceBands.map((b) => b.key)).toEqual(["far-below", "below", "near", "above", "far-above"]);
+    expect(distanceBands(dmiScale).map((b) => b.key)).toEqual(["far-below", "below", "near", "above", "far-above"]);
+    expect(distanceBandKeys).toEqual(["far-below", "below", "near", "above", "far-above"]);
+  });
+
+  it("labels the 2016 index's bands in points, as before", () => {
+    expect(distanceBands(dmiScale).map((b) => b.label)).toEqual([
+      "15 or more points below national",
+      "5 to 14 points below national",
+      "within 4 points of national",
+      "5 to 14 points above national",
+      "15 or more points above national",
+    ]);
   });
 
   it("puts every integer distance from −100 to 100 in exactly one band", () => {
     for (let d = -100; d <= 100; d++) {
-      const matching = distanceBands.filter((b) => b.test(d));
-      expect(matching, `distance ${d}`).toHaveLength(1);
+      expect(distanceBandKeys, `distance ${d}`).toContain(distanceBand(50 + d, 50, dmiScale));
     }
   });
 
   it("puts fractional distances near the boundaries in exactly one band", () => {
     for (const d of [-15.5, -15.01, -14.99, -14.5, -5.5, -5.01, -4.99, -4.5, 4.5, 4.99, 5.01, 14.5, 14.99, 15.01]) {
-      expect(distanceBands.filter((b) => b.test(d)), `distance ${d}`).toHaveLength(1);
+      expect(distanceBandKeys, `distance ${d}`).toContain(distanceBand(50 + d, 50, dmiScale));
     }
   });
 
@@ -269,14 +283,14 @@ describe("distance bands", () => {
     [15, "far-above"],
     [100, "far-above"],
   ] as const)("a distance of %d is %s", (distance, band) => {
-    expect(distanceBand(50 + distance, 50)).toBe(band);
+    expect(distanceBand(50 + distance, 50, dmiScale)).toBe(band);
   });
 
   it("works from the raw scores, not just the distance", () => {
-    expect(distanceBand(60, 76)).toBe("far-below"); // −16
-    expect(distanceBand(80, 77)).toBe("near"); // +3
-    expect(distanceBand(92, 48)).toBe("far-above"); // +44
-    expect(distanceBand(0, 30)).toBe("far-below");
+    expect(distanceBand(60, 76, dmiScale)).toBe("far-below"); // −16
+    expect(distanceBand(80, 77, dmiScale)).toBe("near"); // +3
+    expect(distanceBand(92, 48, dmiScale)).toBe("far-above"); // +44
+    expect(distanceBand(0, 30, dmiScale)).toBe("far-below");
   });
 
   it.each([
@@ -285,7 +299,7 @@ describe("distance bands", () => {
     [50, null],
     [50, undefined],
   ] as const)("distanceBand(%s, %s) is null", (score, national) => {
-    expect(distanceBand(score, national)).toBeNull();
+    expect(distanceBand(score, national, dmiScale)).toBeNull();
   });
 });
 

@@ -28,6 +28,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "history.view": "any",
     "period.manage": "any",
     "framework.load": "any",
+    "organisation.manage": "any",
     "national-average.set": "any",
     "target.set-summary": "any",
     "target.set-organisation": "any",
@@ -50,6 +51,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "history.view": "own",
     "period.manage": "none",
     "framework.load": "none",
+    "organisation.manage": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "own",
@@ -72,6 +74,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "history.view": "any",
     "period.manage": "none",
     "framework.load": "none",
+    "organisation.manage": "none",
     "national-average.set": "none",
     "target.set-summary": "any",
     "target.set-organisation": "none",
@@ -94,6 +97,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "history.view": "none",
     "period.manage": "none",
     "framework.load": "none",
+    "organisation.manage": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "none",
@@ -116,6 +120,7 @@ const matrix: Record<Role, Record<Action, Expected>> = {
     "history.view": "none",
     "period.manage": "none",
     "framework.load": "none",
+    "organisation.manage": "none",
     "national-average.set": "none",
     "target.set-summary": "none",
     "target.set-organisation": "none",
@@ -186,7 +191,7 @@ describe("can", () => {
       },
     );
 
-    it.each(["assessment.approve", "assessment.return", "assessment.reopen", "period.manage", "framework.load", "user.manage"] as const)(
+    it.each(["assessment.approve", "assessment.return", "assessment.reopen", "period.manage", "framework.load", "organisation.manage", "user.manage"] as const)(
       "may not %s, even for their own organisation",
       (action) => {
         expect(can(cio, action, { organisationId: ORG_A })).toBe(false);
@@ -213,7 +218,7 @@ describe("can", () => {
       expect(can(board, action, { organisationId: ORG_C })).toBe(true);
       expect(can(board, action)).toBe(true);
     });
-    it.each(["assessment.edit", "assessment.create", "assessment.submit", "assessment.reopen", "user.manage", "period.manage", "framework.load"] as const)(
+    it.each(["assessment.edit", "assessment.create", "assessment.submit", "assessment.reopen", "user.manage", "period.manage", "framework.load", "organisation.manage"] as const)(
       "may not %s",
       (action) => {
         expect(can(board, action, { organisationId: ORG_C })).toBe(false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildDomainTrajectories, organisationTrajectories, trajectoryChartPoints, type ScoreRow } from "@/lib/trajectory-view";
 import type { TargetState } from "@/lib/as-at";
 import { assessTrajectory } from "@/lib/trajectory";
+import { dmiScale } from "../support/scales";
 
 const row = (organisationId: string, date: string, domainId: string, score: number): ScoreRow => ({ organisationId, periodId: date, date, domainId, score });
 const target = (scopeId: string, domainId: string, financialYear: number, score: number): TargetState => ({ id: `${scopeId}-${domainId}-${financialYear}`, scope: "system", scopeId, domainId, financialYear, score });
@@ -19,7 +20,7 @@ const rows = [
 
 // A scope's actuals for one domain, as buildDomainTrajectories works them out.
 const summaryActuals = (rows: ScoreRow[], domainId: string, organisationIds?: ReadonlySet<string>) =>
-  buildDomainTrajectories({ domainIds: [domainId], rows, national: [], targets: [], scopeId: "s", organisationIds, asAt: "9999-12-31" })[0]!.actuals;
+  buildDomainTrajectories({ scale: dmiScale, domainIds: [domainId], rows, national: [], targets: [], scopeId: "s", organisationIds, asAt: "9999-12-31" })[0]!.actuals;
 
 describe("a scope's actuals", () => {
   it("takes the mean of every provider's latest score by each period, carrying forward those that have not reported again", () => {
@@ -40,6 +41,7 @@ describe("buildDomainTrajectories", () => {
   it("puts domains projected to miss the goal first, then by status, then in framework order", () => {
     const targets = [target("s", "d1", 2016, 55), target("s", "d2", 2016, 95), target("s", "d3", 2016, 10)];
     const built = buildDomainTrajectories({
+      scale: dmiScale,
       domainIds: ["d3", "d2", "d1"],
       rows: [...rows, row("o1", "2016-02-29", "d3", 20)],
       national: [{ date: "2016-02-29", domainId: "d1", score: 44 }],
@@ -60,7 +62,7 @@ describe("buildDomainTrajectories", () => {
 describe("organisationTrajectories", () => {
   it("judges each provider against its own targets where it has them, else the scope's", () => {
     const targets = [target("s", "d1", 2016, 55), { ...target("o2", "d1", 2016, 80), scope: "organisation" as const }];
-    const [o1, o2] = organisationTrajectories({ organisationIds: ["o1", "o2"], domainIds: ["d1"], rows, targets, scopeId: "s", asAt: "2017-03-01" });
+    const [o1, o2] = organisationTrajectories({ scale: dmiScale, organisationIds: ["o1", "o2"], domainIds: ["d1"], rows, targets, scopeId: "s", asAt: "2017-03-01" });
     expect(o1!.cells[0]).toMatchObject({ latest: 50, ownTargets: false });
     expect(o1!.cells[0]!.assessment.target!.value).toBe(55);
     expect(o2!.cells[0]).toMatchObject({ latest: 70, ownTargets: true });
@@ -72,6 +74,7 @@ describe("organisationTrajectories", () => {
 describe("trajectoryChartPoints", () => {
   it("merges actuals, the planned path and national onto one day axis", () => {
     const [t] = buildDomainTrajectories({
+      scale: dmiScale,
       domainIds: ["d1"],
       rows,
       national: [{ date: "2016-02-29", domainId: "d1", score: 44 }],
@@ -176,20 +179,20 @@ describe("grouping the rows once gives the same figures as reading them per doma
         fc.constantFrom(...dates),
         (rows, targets, national, providers, asAt) => {
           const only = providers && new Set(providers);
-          const built = buildDomainTrajectories({ domainIds: domains, rows, national, targets, scopeId: "s", organisationIds: only, asAt });
+          const built = buildDomainTrajectories({ scale: dmiScale, domainIds: domains, rows, national, targets, scopeId: "s", organisationIds: only, asAt });
           for (const t of built) {
             expect(t.actuals).toEqual(naive(rows, t.domainId, only ?? null).filter((a) => a.date <= asAt));
             expect(t.targets).toEqual(targetsOf(targets, "s", t.domainId));
             expect(t.national).toEqual(national.filter((n) => n.domainId === t.domainId && n.date <= asAt).map((n) => ({ date: n.date, value: n.score })));
           }
-          const summaries = organisationTrajectories({ organisationIds: orgs, domainIds: domains, rows, targets, scopeId: "s", asAt });
+          const summaries = organisationTrajectories({ scale: dmiScale, organisationIds: orgs, domainIds: domains, rows, targets, scopeId: "s", asAt });
           for (const s of summaries) {
             for (const cell of s.cells) {
               const actuals = naive(rows, cell.domainId, new Set([s.organisationId])).filter((a) => a.date <= asAt);
               const own = targetsOf(targets, s.organisationId, cell.domainId);
               expect(cell.latest).toBe(actuals.at(-1)?.value ?? null);
               expect(cell.ownTargets).toBe(own.length > 0);
-              expect(cell.assessment).toEqual(assessTrajectory({ actuals, targets: own.length > 0 ? own : targetsOf(targets, "s", cell.domainId), asAt }));
+              expect(cell.assessment).toEqual(assessTrajectory({ actuals, targets: own.length > 0 ? own : targetsOf(targets, "s", cell.domainId), asAt, scale: dmiScale }));
             }
           }
         },

@@ -19,6 +19,7 @@ import {
   isFinished,
   parseTargetScore,
   rules,
+  targetOnScale,
   validScore,
   type Decision,
   type DeliverableStatus,
@@ -210,7 +211,9 @@ export class SetTarget implements Cmd {
         ? "invalid"
         : !rules.setTarget(a, this.scope, scopeId)
           ? "forbidden"
-          : existing
+          : !targetOnScale(score)
+            ? "invalid"
+            : existing
             ? this.version === "fresh"
               ? "ok"
               : "conflict"

@@ -106,10 +106,14 @@ export function validScore(value: number | string): boolean {
   return Number.isInteger(n) && n >= 0 && n <= 100;
 }
 
-/** A target score as the trajectory form sends it: digits, an optional %, at most 100. */
+/** A target score as the trajectory form's schema reads it: digits, optional decimals, an optional %. */
 export function parseTargetScore(text: string): number | null {
-  const match = /^(\d+)%?$/.exec(text.trim());
-  if (!match) return null;
-  const n = Number(match[1]);
-  return n <= 100 ? n : null;
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  return match ? Number(match[1]) : null;
 }
+
+/**
+ * Whether the 2016 index's scale holds a target: a whole number 0–100. setTarget checks it
+ * once it knows the framework, after the permission check (so an outsider is refused first).
+ */
+export const targetOnScale = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100;
