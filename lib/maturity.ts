@@ -86,7 +86,10 @@ export type DistanceBand = (typeof distanceBandKeys)[number];
 /** The limits in units of the scale's last decimal place (5 and 15 on 0–100; 2 and 6 on 1–5 by tenths). */
 function bandLimits(scale: Scale): { near: number; far: number } {
   const units = scaleRange(scale) * 10 ** scale.decimals;
-  return { near: Math.ceil(units * NEAR_SHARE - 1e-9), far: Math.ceil(units * FAR_SHARE - 1e-9) };
+  // On a coarse scale (whole numbers 1–5) the shares round to nothing: "near" is then only
+  // an equal score, and every band keeps at least one printable gap.
+  const near = Math.max(1, Math.ceil(units * NEAR_SHARE - 1e-9));
+  return { near, far: Math.max(near + 1, Math.ceil(units * FAR_SHARE - 1e-9)) };
 }
 
 /** Each band with the words of its legend, on this scale. */
@@ -95,11 +98,12 @@ export function distanceBands(scale: Scale): { key: DistanceBand; label: string 
   const step = scaleStep(scale);
   const n = (units: number) => formatGap(units * step, scale).replace(/^\+/, "");
   const points = scale.unit === "%" ? " points" : "";
+  const between = near === far - 1 ? n(near) : `${n(near)} to ${n(far - 1)}`;
   return [
     { key: "far-below", label: `${n(far)} or more${points} below national` },
-    { key: "below", label: `${n(near)} to ${n(far - 1)}${points} below national` },
-    { key: "near", label: `within ${n(near - 1)}${points} of national` },
-    { key: "above", label: `${n(near)} to ${n(far - 1)}${points} above national` },
+    { key: "below", label: `${between}${points} below national` },
+    { key: "near", label: near === 1 ? "the same as national" : `within ${n(near - 1)}${points} of national` },
+    { key: "above", label: `${between}${points} above national` },
     { key: "far-above", label: `${n(far)} or more${points} above national` },
   ];
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import type { CareSetting } from "@/lib/care-settings";
+import { rowsOf } from "../result-rows";
 import { getDb } from "../client";
 import { assessmentPeriods, assessments, domainScores, nationalAverages, organisationFootprints, organisations } from "../schema";
 
@@ -80,12 +81,21 @@ export async function listReportedScoresByPeriod({
  */
 export async function getNationalAveragesByPeriod({ periodId, careSetting }: { periodId: string; careSetting: CareSetting }): Promise<Record<string, number>> {
   const db = await getDb();
-  const stored = await db
-    .select({ domainId: nationalAverages.domainId, score: nationalAverages.score })
-    .from(nationalAverages)
-    .where(and(eq(nationalAverages.periodId, periodId), eq(nationalAverages.careSetting, careSetting)));
-  const rows = stored.length > 0 ? stored : await computeNationalMeans(periodId, careSetting);
-  return Object.fromEntries(rows.map((r) => [r.domainId, r.score]));
+  // One query whichever it is, so that a page's query count does not depend on its data.
+  const result = await db.execute(sql`
+    with stored as (
+      select ${nationalAverages.domainId} as domain_id, ${nationalAverages.score} as score from ${nationalAverages}
+      where ${nationalAverages.periodId} = ${periodId} and ${nationalAverages.careSetting} = ${careSetting}
+    )
+    select domain_id, score from stored
+    union all
+    select ${domainScores.domainId}, avg(${domainScores.score})::float8
+    from ${domainScores} join ${assessments} on ${assessments.id} = ${domainScores.assessmentId}
+    where not exists (select 1 from stored)
+      and ${assessments.periodId} = ${periodId} and ${assessments.careSetting} = ${careSetting}
+      and ${inArray(assessments.status, [...reportedStatuses])}
+    group by ${domainScores.domainId}`);
+  return Object.fromEntries(rowsOf<{ domain_id: string; score: number | string }>(result).map((r) => [r.domain_id, Number(r.score)]));
 }
 
 /** Whether a period's national figure is published (stored) or worked out from every organisation's scores. */
@@ -105,11 +115,7 @@ export async function getNationalMediansByPeriod({ periodId, careSetting }: { pe
   return Object.fromEntries(rows.map((r) => [r.domainId, r.score]));
 }
 
-function computeNationalMeans(periodId: string, careSetting: CareSetting) {
-  return computeNational(periodId, careSetting, sql<number>`avg(${domainScores.score})::float8`.mapWith(Number));
-}
-
-async function computeNational(periodId: string, careSetting: CareSetting, statistic: SQL.Aliased<number> | SQL<number>) {
+async function computeNational(periodId: string, careSetting: CareSetting, statistic: SQL<number>) {
   const db = await getDb();
   return db
     .select({ domainId: domainScores.domainId, score: statistic })
