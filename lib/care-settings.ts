@@ -27,3 +27,16 @@ export function parseCareSetting(text: string): CareSetting | null {
   const byLabel = careSettings.find((c) => careSettingLabels[c].toLowerCase().replace(/\s+/g, "-") === key);
   return byLabel ?? null;
 }
+
+interface Structure<D extends { careSetting: CareSetting | null }> {
+  sections: ({ domains: D[] } & Record<string, unknown>)[];
+  domains: D[];
+}
+
+/** A framework as one care setting's survey has it: that setting's own domains and those every setting shares. */
+export function inCareSetting<D extends { careSetting: CareSetting | null }, S extends Structure<D>>(structure: S, careSetting: CareSetting): S {
+  const mine = (d: D) => d.careSetting == null || d.careSetting === careSetting;
+  if (structure.domains.every(mine)) return structure;
+  const sections = structure.sections.map((s) => ({ ...s, domains: s.domains.filter(mine) })).filter((s) => s.domains.length > 0);
+  return { ...structure, sections, domains: structure.domains.filter(mine) };
+}

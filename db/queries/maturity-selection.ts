@@ -1,5 +1,6 @@
 import "server-only";
 import { getFrameworkStructure, listFrameworkIdsWithTargets, listFrameworks, listPeriods, listPeriodsWithReportedCounts } from "./frameworks";
+import { inCareSetting } from "@/lib/care-settings";
 import { getOrganisationById, listFootprints } from "./places";
 import { isUuid } from "@/lib/ids";
 import { getSystemScope } from "./system-scope";
@@ -45,7 +46,21 @@ export async function getMaturitySelection(
   // Scores compare only within one care setting: a framework answered in several shows one at a time.
   const careSettings = framework.careSettings;
   const careSetting = careSettings.find((c) => c === params.setting) ?? careSettings[0] ?? "all";
-  return { frameworks, framework, structure: structure!, scale: scaleOf(framework), careSettings, careSetting, periods, period: period ?? null, footprints, footprint, systems, system, organisation };
+  return {
+    frameworks,
+    framework,
+    structure: inCareSetting(structure!, careSetting),
+    scale: scaleOf(framework),
+    careSettings,
+    careSetting,
+    periods,
+    period: period ?? null,
+    footprints,
+    footprint,
+    systems,
+    system,
+    organisation,
+  };
 }
 /** A period's code names its framework too: /maturity?period=2016-BASELINE needs no ?framework=. */
 async function frameworkOfPeriod<F extends { id: string }>(frameworks: readonly F[], periodCode: string): Promise<F | undefined> {
