@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { discardImport, recheckDmaImport } from "@/db/commands/imports";
+import { discardImport, dmaJobToSettle, recheckDmaImport } from "@/db/commands/imports";
 import { addOrganisation } from "@/db/commands/organisations";
 import { getOrganisationByOdsCode } from "@/db/queries/places";
 import { organisationTypes } from "@/lib/organisation-types";
@@ -42,6 +42,8 @@ export const addDmaOrganisationAction = userAction(
     systemCode: z.string().trim().toUpperCase().min(1, { error: "Enter the code of its system (its ICB), like QWO" }),
   }),
   async ({ jobId, name, odsCode, organisationName, type, systemCode }, user) => {
+    // The import first: an organisation is not added from a form for someone else's, or a committed, import.
+    await dmaJobToSettle(user, jobId);
     await addOrganisation({ actor: user, odsCode, name: organisationName, type, systemCode });
     await recheckDmaImport({ actor: user, jobId, options: { mappings: { [name]: odsCode } } });
     revalidatePath(`/imports/${jobId}`);

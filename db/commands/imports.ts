@@ -128,11 +128,7 @@ async function checkFile(
  * organisation (remembered when committed), or unmatched rows left out.
  */
 export async function recheckDmaImport({ actor, jobId, options }: { actor: Actor; jobId: string; options: DmaImportOptions }) {
-  const job = await ownJob(actor, jobId);
-  await authoriseImport(actor, job.kind, job.id);
-  if (job.kind !== "dma-results") throw invalid("Only NHS England's workbook has names to settle.", {});
-  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
-  if (!job.contents) throw conflict("This file has errors: correct them and upload it again.");
+  const job = await dmaJobToSettle(actor, jobId);
   const db = await getDb();
   const chosen: DmaImportOptions = {
     leaveOutUnmatched: options.leaveOutUnmatched ?? job.options.leaveOutUnmatched,
@@ -145,6 +141,16 @@ export async function recheckDmaImport({ actor, jobId, options }: { actor: Actor
     .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "checked")))
     .returning();
   return updated!;
+}
+
+/** The actor's own checked workbook whose names may still be settled, or why not. */
+export async function dmaJobToSettle(actor: Actor, jobId: string) {
+  const job = await ownJob(actor, jobId);
+  await authoriseImport(actor, job.kind, job.id);
+  if (job.kind !== "dma-results") throw invalid("Only NHS England's workbook has names to settle.", {});
+  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
+  if (!job.contents) throw conflict("This file has errors: correct them and upload it again.");
+  return { ...job, contents: job.contents };
 }
 
 async function ownJob(actor: Actor, jobId: string) {

@@ -38,7 +38,7 @@ test("a CIO scores, corrects, saves and submits; the board approves; the heatmap
   await test.step("invalid scores are refused with a message in the summary and by the field; what was typed stays", async () => {
     const cases = [
       { typed: "abc", message: "Score for Leadership must be a number, like 65" },
-      { typed: "150", message: "Score for Leadership must be between 0 and 100" },
+      { typed: "150", message: "Score for Leadership must be from 0 to 100 (not 150)" },
       { typed: "", message: "Enter a score for Leadership" },
     ];
     for (const { typed, message } of cases) {

@@ -48,7 +48,7 @@ test("a CIO imports scores: errors by line first, then the corrected file, and t
     await expect(errors.locator("tbody tr")).toHaveCount(3);
     await expect(errors.locator("tbody tr").nth(0)).toContainText("6");
     await expect(errors.locator("tbody tr").nth(0)).toContainText("score");
-    await expect(errors.locator("tbody tr").nth(0)).toContainText("The score must be between 0 and 100 (not 120)");
+    await expect(errors.locator("tbody tr").nth(0)).toContainText("The score must be from 0 to 100 (not 120)");
     await expect(errors.locator("tbody tr").nth(1)).toContainText("looks like a formula");
     await expect(errors.locator("tbody tr").nth(2)).toContainText("You can only import scores for your own organisations: Oxford University Hospitals NHS Foundation Trust is not one of them");
     await expect(cio.getByTestId("import-error-count")).toHaveText("3");

@@ -86,6 +86,7 @@ const ids = {} as {
   intelligence: string;
   spareUser: string;
   ouhImport: string;
+  adminDmaImport: string;
 };
 const actions = new Map<string, ServerActionRef>();
 let counter = 0;
@@ -137,6 +138,7 @@ async function setUp() {
   expect(disabled, "the administrator disables the account").toMatchObject({ kind: "state", state: { ok: true } });
 
   ids.ouhImport = await uploadImport("cioOuh");
+  ids.adminDmaImport = (await uploadDmaWorkbook()).id;
   // The seed has no Royal Berkshire project: its CIO adds one.
   const created = await act("app/portfolio/actions.ts#saveProjectAction", "cioRbft", projectFields(ids.rbft));
   const project = created.kind === "redirect" ? /\/portfolio\/projects\/([0-9a-f-]{36})/.exec(created.location) : null;
@@ -198,6 +200,24 @@ async function uploadImport(subject: Subject): Promise<string> {
   const last = JSON.parse(lines.at(-1) ?? "null") as { type?: string; result?: { id?: string } } | null;
   if (response.status !== 200 || last?.type !== "done" || !last.result?.id) throw new Error(`upload as ${subject}: HTTP ${response.status} ${lines.join(" | ").slice(0, 300)}`);
   return last.result.id;
+}
+
+/**
+ * NHS England's results workbook uploaded by the administrator (as "scores": it is known by
+ * its layout): a checked import whose unmatched names are still to settle.
+ */
+async function uploadDmaWorkbook(): Promise<{ id: string; unmatched: string[] }> {
+  const form = new FormData();
+  form.append("kind", "scores");
+  form.append("file", new File([readFileSync(path.join(root, "data/reference/dma/NHSE_DMA_2025_Results_Data_File_v2.xlsx"))], "dma.xlsx"));
+  const response = await fetch(`${baseUrl}/api/imports`, { method: "POST", body: form, headers: { Origin: baseUrl, Cookie: cookies.admin! }, redirect: "manual" });
+  const lines = (await response.text()).trim().split("\n");
+  const last = JSON.parse(lines.at(-1) ?? "null") as { type?: string; result?: { id?: string } } | null;
+  if (response.status !== 200 || last?.type !== "done" || !last.result?.id) throw new Error(`DMA upload: HTTP ${response.status} ${lines.join(" | ").slice(0, 300)}`);
+  const job = await one(sql<{ kind: string; options: { unmatched?: { name: string }[] }; has: boolean }[]>`select kind, options, contents is not null as has from import_jobs where id = ${last.result.id}`);
+  const unmatched = (job.options.unmatched ?? []).map((u) => u.name);
+  if (job.kind !== "dma-results" || !job.has || unmatched.length === 0) throw new Error(`the DMA upload is not a workbook with names to settle: ${JSON.stringify(job).slice(0, 300)}`);
+  return { id: last.result.id, unmatched };
 }
 
 // ---------------------------------------------------------------- requests and how each kind is read
@@ -336,6 +356,11 @@ const projectFields = (ownerId: string) => ({
   ragReason: "",
 });
 
+async function firstUnmatched(jobId: string): Promise<string> {
+  const job = await one(sql<{ options: { unmatched?: { name: string }[] } }[]>`select options from import_jobs where id = ${jobId}`);
+  return job.options.unmatched?.[0]?.name ?? "NO UNMATCHED NAME";
+}
+
 const itemOf = async (ws: string) => one(sql<{ id: string; version: number }[]>`select id, version from workstream_items where workstream_id = ${ws} order by position limit 1`);
 const deliverableOf = async (ws: string) =>
   one(sql<{ id: string; version: number }[]>`select d.id, d.version from deliverables d join workstreams w on w.id = d.workstream_id and d.phase = w.phase where w.id = ${ws} order by d.position limit 1`);
@@ -353,6 +378,9 @@ function defineRequests() {
     ["/organisations", "list"],
     ["/assessments", "list"],
     ["/board-pack", "board pack"],
+    ["/benchmarks", "peer benchmarks"],
+    ["/benchmarks/compare", "compare two periods"],
+    ["/about-the-data", "about the data"],
     ["/trajectories", "trajectories"],
     ["/portfolio", "portfolio (redirects to the plan)"],
     ["/portfolio/plan", "capability plan"],
@@ -506,6 +534,19 @@ function defineRequests() {
     on("action", "POST", A("workstreams", "closeConditionAction"), target, actionWith(A("workstreams", "closeConditionAction"), async () => ({ conditionId: await openCondition(ws()), closureNote: "Matrix: met" })));
   }
   on("action", "POST", A("imports", "discardImportAction"), "a file the OUH CIO uploaded", actionWith(A("imports", "discardImportAction"), async (s) => ({ jobId: s === "cioOuh" ? await uploadImport("cioOuh") : ids.ouhImport })));
+  // The administrator settles a fresh upload's names each time; everyone else tries theirs.
+  const dmaJob = async (s: Subject) => (s === "admin" ? uploadDmaWorkbook() : { id: ids.adminDmaImport, unmatched: [await firstUnmatched(ids.adminDmaImport)] });
+  const newOdsCode = () => `Z${randomBytes(3).toString("hex").toUpperCase().slice(0, 5)}`;
+  const dma = "a DMA workbook the administrator uploaded";
+  on("action", "POST", A("imports", "mapDmaNameAction"), dma, actionWith(A("imports", "mapDmaNameAction"), async (s) => {
+    const job = await dmaJob(s);
+    return { jobId: job.id, name: job.unmatched[0]!, odsCode: "RHW" };
+  }));
+  on("action", "POST", A("imports", "addDmaOrganisationAction"), dma, actionWith(A("imports", "addDmaOrganisationAction"), async (s) => {
+    const job = await dmaJob(s);
+    return { jobId: job.id, name: job.unmatched[0]!, odsCode: newOdsCode(), organisationName: `Matrix trust ${next()}`, type: "nhs_trust", systemCode: "QWO" };
+  }));
+  on("action", "POST", A("imports", "leaveOutUnmatchedAction"), dma, actionWith(A("imports", "leaveOutUnmatchedAction"), async (s) => ({ jobId: (await dmaJob(s)).id, leaveOut: "yes" })));
 }
 defineRequests();
 

@@ -71,6 +71,10 @@ export const matrix: MatrixRow[] = [
   page("/assessments/[id]", "OUH draft", ["admin", "cioOuh"]),
   page("/assessments/[id]", "RBFT draft", ["admin", "cioRbft"]),
   page("/board-pack", "board pack", signedIn),
+  // NHS England's published DMA results and where every figure comes from: open to all.
+  page("/benchmarks", "peer benchmarks", signedIn),
+  page("/benchmarks/compare", "compare two periods", signedIn),
+  page("/about-the-data", "about the data", signedIn),
   page("/trajectories", "trajectories", signedIn),
   page("/portfolio", "portfolio (redirects to the plan)", signedIn),
   page("/portfolio/plan", "capability plan", signedIn),
@@ -182,6 +186,11 @@ export const matrix: MatrixRow[] = [
   action("app/workstreams/actions.ts#closeConditionAction", "RECORDS", ["admin", "board", "ccio"]),
   action("app/workstreams/actions.ts#closeConditionAction", "INTELLIGENCE", ["admin", "board"]),
   action("app/imports/actions.ts#discardImportAction", "a file the OUH CIO uploaded", ["cioOuh"]),
+  // Settling the names of NHS England's workbook: only administrators import it, and an
+  // import is its uploader's own (another administrator sees it but may not change it).
+  action("app/imports/actions.ts#mapDmaNameAction", "a DMA workbook the administrator uploaded", adminOnly),
+  action("app/imports/actions.ts#addDmaOrganisationAction", "a DMA workbook the administrator uploaded", adminOnly),
+  action("app/imports/actions.ts#leaveOutUnmatchedAction", "a DMA workbook the administrator uploaded", adminOnly),
 ];
 
 /** A row's key: what the spec's requests are filed under. */
