@@ -46,6 +46,12 @@ export async function listFrameworkIdsWithTargets({ systemId }: { systemId: stri
   return new Set(rows.map((r) => r.frameworkId));
 }
 
+export async function getFrameworkById({ frameworkId }: { frameworkId: string }): Promise<Framework | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(frameworks).where(eq(frameworks.id, frameworkId));
+  return row ?? null;
+}
+
 export async function getFrameworkStructure({ frameworkId }: { frameworkId: string }): Promise<FrameworkStructure | null> {
   const db = await getDb();
   const [framework, sections, domains] = await Promise.all([

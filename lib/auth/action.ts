@@ -42,14 +42,16 @@ export function formToObject(formData: FormData): Record<string, unknown> {
  * Permission for the record itself is checked by the command the handler calls.
  */
 export function userAction<S extends z.ZodType, R extends ActionState = ActionState>(
-  schema: S,
+  /** The schema, or (where a rule depends on a record the form names) a function that finds it. */
+  schema: S | ((raw: Record<string, unknown>) => Promise<S>),
   handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
 ) {
   // R: a state that says more than ok and a message (a file's preview), still read the same way.
   return async (_previous: R | ActionState, formData: FormData): Promise<R | ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
-    const parsed = schema.safeParse(formToObject(formData));
+    const raw = formToObject(formData);
+    const parsed = (typeof schema === "function" ? await schema(raw) : schema).safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;

@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { parseFinancialYear } from "../financial-year";
+import { scoreMessage, type Scale } from "../scale";
+
+const targetScore = z
+  .string({ error: "Enter the target score" })
+  .trim()
+  .min(1, { error: "Enter the target score", abort: true })
+  .regex(/^\d+(\.\d+)?%?$/, { error: "The target must be a number, like 75 or 3.5" })
+  // On the framework's scale: targetInputSchemaOn below, and setTarget again.
+  .transform((v) => Number(v.replace("%", "")));
 
 export const targetInputSchema = z.object({
   scope: z.enum(["system", "footprint", "organisation"], { error: "Choose whose target this is" }),
@@ -16,14 +25,19 @@ export const targetInputSchema = z.object({
       }
       return year;
     }),
-  score: z
-    .string({ error: "Enter the target score" })
-    .trim()
-    .min(1, { error: "Enter the target score", abort: true })
-    .regex(/^\d+(\.\d+)?%?$/, { error: "The target must be a number, like 75 or 3.5" })
-    // The framework's scale is checked where the framework is known (db/commands/targets).
-    .transform((v) => Number(v.replace("%", ""))),
+  score: targetScore,
   // The version the user saw; absent when adding a new target.
   version: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 export type TargetInput = z.infer<typeof targetInputSchema>;
+
+/** The same, with the score checked against the framework's scale, so that a form shows every error at once. */
+export function targetInputSchemaOn(scale: Scale | null) {
+  if (!scale) return targetInputSchema;
+  return targetInputSchema.extend({
+    score: targetScore.superRefine((score, ctx) => {
+      const message = scoreMessage("The target", score, scale);
+      if (message) ctx.addIssue({ code: "custom", message });
+    }),
+  });
+}
