@@ -62,11 +62,10 @@ export async function getMaturitySelection(
     organisation,
   };
 }
-/** A period's code names its framework too: /maturity?period=2016-BASELINE needs no ?framework=. */
+/** A period's code names its framework too (/maturity?period=2016-BASELINE), unless two frameworks share it. */
 async function frameworkOfPeriod<F extends { id: string }>(frameworks: readonly F[], periodCode: string): Promise<F | undefined> {
-  const periods = await listPeriods();
-  const period = periods.find((p) => p.code === periodCode);
-  return period ? frameworks.find((f) => f.id === period.frameworkId) : undefined;
+  const periods = (await listPeriods()).filter((p) => p.code === periodCode);
+  return periods.length === 1 ? frameworks.find((f) => f.id === periods[0]!.frameworkId) : undefined;
 }
 
 export type MaturitySelection = NonNullable<Awaited<ReturnType<typeof getMaturitySelection>>>;

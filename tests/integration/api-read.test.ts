@@ -1,7 +1,7 @@
 // The read API, called through the route handlers' exported functions with bearer tokens
 // of each role: every endpoint answers 200 with data its declared schema accepts, pages,
 // and filters; the figures are checked against the seed data module, not against the code.
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Auth.js cannot run outside Next: the session is stubbed as signed out; tokens do the work.
@@ -20,11 +20,13 @@ import { GET as listTargets } from "@/app/api/v1/targets/route";
 import { GET as listWorkstreams } from "@/app/api/v1/workstreams/route";
 import { createAssessment, saveAssessmentScores } from "@/db/commands/assessments";
 import {
+  organisations,
   projectCapabilities,
   projectOwners,
   projects,
   reviewAttendees,
   reviewConditions,
+  systems,
   targets,
   tollgateReviews,
   universalCapabilities,
@@ -166,10 +168,12 @@ describe("every read endpoint, for every role", () => {
 });
 
 describe("paging", () => {
+  // The 2016 index's scores: a list under the limit of 1000 (England's DMA results are not).
   it("walks the whole list through next, page by page, without gaps or repeats", async () => {
-    const whole = await data(listScores, "/scores?limit=1000");
+    const whole = await data(listScores, "/scores?framework=DMI-2016&limit=1000");
+    expect(whole.data).toHaveLength(whole.paging.total);
     const walked: unknown[] = [];
-    let path: string | null = "/scores?limit=25";
+    let path: string | null = "/scores?framework=DMI-2016&limit=25";
     let pages = 0;
     while (path) {
       const page = await data(listScores, path);
@@ -205,8 +209,12 @@ describe("GET /frameworks", () => {
 
 describe("GET /organisations", () => {
   it("lists every organisation with the footprints it serves, filtered by footprint and type", async () => {
-    const all = await data(listOrganisations, "/organisations");
-    expect(all.paging.total).toBe(bobOrganisations.length);
+    const all = await data(listOrganisations, "/organisations?limit=1000");
+    // Every organisation: BOB's and England's other trusts and ICBs (counted in the database).
+    const [inDatabase] = await (await testDb()).select({ n: count() }).from(organisations);
+    expect(all.paging.total).toBe(inDatabase!.n);
+    expect(all.data).toHaveLength(inDatabase!.n);
+    expect(all.data.map((o) => o.name)).toEqual(expect.arrayContaining(bobOrganisations.map((o) => o.name)));
     const rye = all.data.find((o) => o.odsCode === "RYE")!;
     expect(rye.footprints.map((f: { code: string }) => f.code).sort()).toEqual(bobOrganisations.find((o) => o.odsCode === "RYE")!.footprints.slice().sort());
     const bucks = await data(listOrganisations, "/organisations?footprint=BUCKS");
@@ -223,22 +231,24 @@ describe("GET /organisations", () => {
 
 describe("GET /assessments and /assessments/{id}", () => {
   it("shows drafts only to their own organisation's CIOs and to administrators", async () => {
+    // The 2016 index's assessments: the six baselines and OUH's draft (England's DMA results are all approved).
     const reported = baselineProviders.length;
-    expect((await data(listAssessments, "/assessments", "viewer")).paging.total).toBe(reported);
-    expect((await data(listAssessments, "/assessments", "board")).paging.total).toBe(reported);
-    expect((await data(listAssessments, "/assessments", "ccio")).paging.total).toBe(reported);
-    expect((await data(listAssessments, "/assessments", "cio")).paging.total).toBe(reported + 1);
+    const dmiAssessments = "/assessments?framework=DMI-2016";
+    expect((await data(listAssessments, dmiAssessments, "viewer")).paging.total).toBe(reported);
+    expect((await data(listAssessments, dmiAssessments, "board")).paging.total).toBe(reported);
+    expect((await data(listAssessments, dmiAssessments, "ccio")).paging.total).toBe(reported);
+    expect((await data(listAssessments, dmiAssessments, "cio")).paging.total).toBe(reported + 1);
     // Another trust's CIO does not see OUH's draft.
-    expect((await data(listAssessments, "/assessments", "otherCio")).paging.total).toBe(reported);
-    expect((await data(listAssessments, "/assessments", "admin")).paging.total).toBe(reported + 1);
+    expect((await data(listAssessments, dmiAssessments, "otherCio")).paging.total).toBe(reported);
+    expect((await data(listAssessments, dmiAssessments, "admin")).paging.total).toBe(reported + 1);
     expect((await data(listAssessments, "/assessments?status=draft", "viewer")).data).toEqual([]);
     expect((await data(listAssessments, "/assessments?status=draft", "cio")).data.map((a) => a.id)).toEqual([draftId]);
   });
 
   it("filters by organisation (ODS code or id), period and framework", async () => {
-    const rth = await data(listAssessments, "/assessments?organisation=RTH", "cio");
+    const rth = await data(listAssessments, "/assessments?organisation=RTH&framework=DMI-2016", "cio");
     expect(rth.data.map((a) => a.period.code)).toEqual(["2017-REASSESSMENT", "2016-BASELINE"]);
-    const byId = await data(listAssessments, `/assessments?organisation=${s.byOds("RTH")}`, "cio");
+    const byId = await data(listAssessments, `/assessments?organisation=${s.byOds("RTH")}&framework=DMI-2016`, "cio");
     expect(byId.data).toEqual(rth.data);
     const baseline = await data(listAssessments, "/assessments?period=2016-BASELINE&framework=DMI-2016");
     expect(baseline.data.map((a) => a.organisation.odsCode).sort()).toEqual([...baselineProviders].sort());
@@ -269,7 +279,7 @@ describe("GET /assessments and /assessments/{id}", () => {
 
 describe("GET /scores", () => {
   it("gives every reported score in long format, drafts left out, each as the seed has it", async () => {
-    const all = await data(listScores, "/scores?limit=1000");
+    const all = await data(listScores, "/scores?framework=DMI-2016&limit=1000");
     expect(all.paging.total).toBe(baselineProviders.length * domainCodes.length);
     for (const row of all.data) {
       expect(row.period).toBe("2016-BASELINE");
@@ -282,7 +292,7 @@ describe("GET /scores", () => {
     const one = await data(listScores, "/scores?organisation=RTH&domain=C4");
     expect(one.data).toHaveLength(1);
     expect(one.data[0]).toMatchObject({ odsCode: "RTH", domainCode: "C4", domainName: "Medicines Management & Optimisation", score: baselineScores().RTH.C4, section: "CAPABILITIES" });
-    const oxon = await data(listScores, "/scores?footprint=OXON&limit=1000");
+    const oxon = await data(listScores, "/scores?footprint=OXON&framework=DMI-2016&limit=1000");
     const oxonProviders = orgsServing("OXON").filter((o) => (baselineProviders as readonly (string | null)[]).includes(o.odsCode));
     expect(oxon.paging.total).toBe(oxonProviders.length * domainCodes.length);
     expect(new Set(oxon.data.map((r) => r.odsCode))).toEqual(new Set(oxonProviders.map((o) => o.odsCode)));
@@ -294,7 +304,8 @@ describe("GET /scores", () => {
 
 describe("GET /summaries", () => {
   it("gives the system's mean of the six trusts per domain against national, with the count strictly above", async () => {
-    const rows = (await data(listSummaries, "/summaries?level=system&period=2016-BASELINE")).data;
+    // Every system has a row; BOB's is the one with scores in the 2016 baseline.
+    const rows = (await data(listSummaries, "/summaries?level=system&period=2016-BASELINE&limit=1000")).data.filter((r) => r.scopeCode === "BOB");
     expect(rows.map((r) => r.domainCode)).toEqual(domainCodes);
     for (const row of rows) {
       const scores = baselineProviders.map((ods) => baselineScores()[ods][row.domainCode]!);
@@ -316,18 +327,21 @@ describe("GET /summaries", () => {
     expect(new Set(berks.filter((r) => r.level === "organisation").map((r) => r.scopeCode))).toEqual(new Set(berksProviders.map((o) => o.odsCode)));
     const c1 = berks.find((r) => r.level === "footprint" && r.domainCode === "C1")!;
     expect(c1.mean).toBeCloseTo(berksProviders.reduce((sum, o) => sum + baselineScores()[o.odsCode as (typeof baselineProviders)[number]].C1!, 0) / berksProviders.length, 10);
-    const rth = (await data(listSummaries, "/summaries?organisation=RTH")).data;
+    const rth = (await data(listSummaries, "/summaries?organisation=RTH&framework=DMI-2016")).data;
     expect(rth).toHaveLength(domainCodes.length);
     for (const row of rth) expect([row.level, row.mean, row.providersScored]).toEqual(["organisation", baselineScores().RTH[row.domainCode], 1]);
   });
 
   it("gives a row for every period, empty where nobody has reported", async () => {
-    const all = await data(listSummaries, "/summaries?limit=1000");
-    const scopesPerPeriod = { "2016-BASELINE": 1 + bobFootprints.length + baselineProviders.length, "2017-REASSESSMENT": 1 + bobFootprints.length };
+    const all = await data(listSummaries, "/summaries?framework=DMI-2016&limit=1000");
+    // Every system has its row in each period (England's ICBs with nobody reported); only BOB has footprints and 2016 scores.
+    const [systemCount] = await (await testDb()).select({ n: count() }).from(systems);
+    const scopesPerPeriod = { "2016-BASELINE": systemCount!.n + bobFootprints.length + baselineProviders.length, "2017-REASSESSMENT": systemCount!.n + bobFootprints.length };
     expect(all.paging.total).toBe((scopesPerPeriod["2016-BASELINE"] + scopesPerPeriod["2017-REASSESSMENT"]) * domainCodes.length);
-    const later = (await data(listSummaries, "/summaries?period=2017-REASSESSMENT&level=system&domain=R1")).data;
-    expect(later).toHaveLength(1);
-    expect(later[0]).toMatchObject({ period: "2017-REASSESSMENT", level: "system", mean: null, meanRounded: null, providersScored: 0, providersAbove: 0 });
+    const later = (await data(listSummaries, "/summaries?period=2017-REASSESSMENT&level=system&domain=R1&limit=1000")).data;
+    expect(later).toHaveLength(systemCount!.n);
+    expect(later.map((r) => r.scopeCode)).toContain("BOB");
+    for (const row of later) expect(row).toMatchObject({ period: "2017-REASSESSMENT", level: "system", mean: null, meanRounded: null, providersScored: 0, providersAbove: 0 });
     await expectBadRequest(listSummaries, "/summaries?level=region", "level");
   });
 });

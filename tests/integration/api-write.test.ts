@@ -104,7 +104,7 @@ describe("PUT /assessments/{id}/scores", () => {
     const noVersion = await put(draft.id, "admin", { scores: allScores(codes, 50) });
     expect([noVersion.status, error(noVersion).fieldErrors]).toEqual([422, { version: "version must be the assessment's current version number" }]);
     const words = await put(draft.id, "admin", { version: 1, scores: allScores(codes, 50, { R1: "fifty" }) });
-    expect([words.status, error(words).fieldErrors]).toEqual([422, { "scores.R1": "each score must be a number from 0 to 100" }]);
+    expect([words.status, error(words).fieldErrors]).toEqual([422, { "scores.R1": "each score must be a number on the framework's scale" }]);
     const extra = await put(draft.id, "admin", { version: 1, scores: allScores(codes, 50, { X9: 50 }) });
     expect(extra.status).toBe(422);
     expect(error(extra).message).toContain("X9");

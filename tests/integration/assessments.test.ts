@@ -95,9 +95,11 @@ describe("saving scores", () => {
     expect(second.changed).toBe(2);
     expect(await scoresOf(draftId)).toMatchObject({ [s.domainId("C1")]: 61, [s.domainId("C2")]: 62, [s.domainId("R1")]: 50 });
     const c1History = await auditRows(`${draftId}:${s.domainId("C1")}`);
+    // Each with the framework's unit, which the history prints after the score.
+    const entry = (score: number) => ({ score, domain: "Records, Assessments & Plans", period: "Reassessment 2017", unit: "%" });
     expect(c1History.map((h) => [h.before, h.after, h.actorId])).toEqual([
-      [null, { score: 50, domain: "Records, Assessments & Plans", period: "Reassessment 2017" }, cio.id],
-      [{ score: 50, domain: "Records, Assessments & Plans", period: "Reassessment 2017" }, { score: 61, domain: "Records, Assessments & Plans", period: "Reassessment 2017" }, cio.id],
+      [null, entry(50), cio.id],
+      [entry(50), entry(61), cio.id],
     ]);
   });
 

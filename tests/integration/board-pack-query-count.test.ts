@@ -69,9 +69,10 @@ describe("the board pack's reads", () => {
 
     const db = await testDb();
     const s = await seeded();
-    const [system] = await db.select().from(systems);
-    const [domain] = await db.select().from(frameworkDomains).where(eq(frameworkDomains.code, "C2"));
-    const orgs = await db.select().from(organisations);
+    // BOB's (the pack's system) projects, owned by BOB's organisations; not England's other systems.
+    const [system] = await db.select().from(systems).where(eq(systems.code, "BOB"));
+    const [domain] = await db.select().from(frameworkDomains).where(and(eq(frameworkDomains.frameworkId, s.dmi.id), eq(frameworkDomains.code, "C2")));
+    const orgs = await db.select().from(organisations).where(eq(organisations.systemId, system!.id));
     const ucs = await db.select().from(universalCapabilities);
     const [admin] = await db.select().from(users).where(eq(users.email, demo.admin));
     const added = await db

@@ -6,10 +6,12 @@ import { auditLog } from "@/db/schema";
 import { toCsv } from "@/lib/export/csv";
 import { scoresImportTable } from "@/lib/export/tables/scores";
 import { toXlsx } from "@/lib/export/xlsx";
-import { actor, demo } from "../support/fixtures";
+import { actor, demo, seeded } from "../support/fixtures";
 import { testDb } from "../support/test-database";
 
-// Export → import changes nothing: the scores export is the import's own format.
+// Export → import changes nothing: the scores export is the import's own format. The 2016
+// index's scores: England's DMA results have care settings, which a scores CSV does not name
+// (docs/dma.md, "Not done yet"); the workbook importer carries them.
 
 async function history() {
   const db = await testDb();
@@ -20,11 +22,12 @@ async function history() {
 describe("exported scores imported again", () => {
   it("change nothing, as CSV and as Excel, including after a first import has changed a draft", async () => {
     const admin = await actor(demo.admin);
+    const { dmi } = await seeded();
     // A draft with scores of its own, so that the export holds more than the approved baseline.
     const seedFile = new TextEncoder().encode(["ods_code,framework,period,domain,score", "RTH,DMI-2016,2017-REASSESSMENT,R1,91", "RTH,DMI-2016,2017-REASSESSMENT,C4,12"].join("\n"));
     await commitImport({ actor: admin, jobId: (await checkImport({ actor: admin, kind: "scores", fileName: "seed.csv", bytes: seedFile })).id });
 
-    const table = scoresImportTable({ title: "Scores", rows: await listDomainScoresWithCodes(), viewer: admin });
+    const table = scoresImportTable({ title: "Scores", rows: await listDomainScoresWithCodes({ frameworkId: dmi.id }), viewer: admin });
     // Every baseline score of the six trusts, and the two draft scores.
     expect(table.rows).toHaveLength(6 * 14 + 2);
     for (const [name, bytes] of [
@@ -43,7 +46,7 @@ describe("exported scores imported again", () => {
       await commitImport({ actor: admin, jobId: job.id });
       // Only the import's own line in the history.
       expect(await history(), name).toBe(before + 1);
-      expect(scoresImportTable({ title: "Scores", rows: await listDomainScoresWithCodes(), viewer: admin }).rows).toEqual(table.rows);
+      expect(scoresImportTable({ title: "Scores", rows: await listDomainScoresWithCodes({ frameworkId: dmi.id }), viewer: admin }).rows).toEqual(table.rows);
     }
   });
 });

@@ -21,8 +21,12 @@ describe("the seeded BOB baseline", () => {
   });
 
   it("has the six trusts with their ODS codes, and the ambulance trust in all three footprints", async () => {
+    const { bob } = await seeded();
     const [orgs, footprints] = await Promise.all([listOrganisations(), listFootprints()]);
-    const trusts = orgs.filter((o) => o.odsCode).map((o) => o.odsCode).sort();
+    // BOB's own organisations with an ODS code: its ICB (QU9, from the ODS lists) and the six trusts.
+    const withOds = orgs.filter((o) => o.systemId === bob.id && o.odsCode);
+    expect(withOds.filter((o) => o.type === "icb").map((o) => o.odsCode)).toEqual(["QU9"]);
+    const trusts = withOds.filter((o) => o.type !== "icb").map((o) => o.odsCode).sort();
     expect(trusts).toEqual(["RHW", "RNU", "RTH", "RWX", "RXQ", "RYE"]);
     const scas = orgs.find((o) => o.odsCode === "RYE")!;
     expect(scas.footprintIds.sort()).toEqual(footprints.map((f) => f.id).sort());

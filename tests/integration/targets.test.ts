@@ -100,7 +100,7 @@ describe("setting targets", () => {
     }
     const saved = await db.select().from(targets).where(and(eq(targets.footprintId, oxonId), eq(targets.domainId, s.domainId("C3")), eq(targets.financialYear, 2019)));
     expect(saved).toEqual([]);
-    expect(messages({ score: "-3" })).toEqual(["score: The target must be a whole number from 0 to 100"]);
+    expect(messages({ score: "-3" })).toEqual(["score: The target must be a number, like 75 or 3.5"]);
     expect(messages({ score: "" })).toEqual(["score: Enter the target score"]);
     expect(messages({ financialYear: "2019/21" })).toEqual(["financialYear: Enter the financial year like 2017/18 (“2019/21” is not one)"]);
     const domains = await db.select().from(frameworkDomains).where(eq(frameworkDomains.frameworkId, other!.id));
