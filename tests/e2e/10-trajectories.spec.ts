@@ -47,7 +47,7 @@ test.describe("trajectories", () => {
     const c2 = section(page, "C2");
     await expect(c2.locator(".nhsuk-error-summary")).toBeVisible();
     await expect(c2.locator("#C2-new-financialYear-error")).toContainText("Enter the financial year like 2017/18");
-    await expect(c2.locator("#C2-new-score-error")).toContainText("The target must be between 0 and 100");
+    await expect(c2.locator("#C2-new-score-error")).toContainText("The target must be from 0 to 100 (not 120)");
     await expect(c2.locator("#C2-new-financialYear")).toHaveValue("2030/32");
     await page.reload();
     await expect(status(page, "C2")).toHaveText("No target");
