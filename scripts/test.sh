@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# The project's whole test command (`npm test`): unit + integration (vitest) against a
-# throwaway PostgreSQL cluster, then a production build, the Playwright e2e suite, the
-# benchmark's smoke run, the soak test's short run and the production dependency audit.
+# The project's test command. `npm test` (the CI run): unit + integration (vitest) against a
+# throwaway PostgreSQL cluster while the production build is made beside it, then the
+# Playwright e2e suite (less its load and fault specs) and the production dependency audit
+# (run in the background from the start). `npm run test:full` (FULL=1) adds the load and
+# fault specs (see playwright.config.ts), the benchmark's smoke run and the soak test's
+# short run. What each runs and how long it takes: docs/testing.md.
 # The very last line printed is "N passed, N failed, N skipped" (CI parses it).
+#   FULL=1        the full run (what `npm run test:full` sets)
 #   SKIP_E2E=1    skip the build and e2e (quick developer run)
 #   SKIP_BUILD=1  reuse an existing .next build for e2e
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
+FULL=${FULL:-0}
 SKIP_E2E=${SKIP_E2E:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
+export FULL
 export NEXT_TELEMETRY_DISABLED=1
 is_root() { [ "$(id -u)" -eq 0 ]; }
 # Infrastructure failure: explain, still end with a closing line CI can parse.
@@ -48,8 +54,11 @@ fi
 # ---- throwaway database ---------------------------------------------------------------
 mkdir -p reports && rm -f reports/*.json
 tmp=$(mktemp -d) || abort "mktemp failed"
+background=() # pids of the steps started in the background, until waited for
+forget() { local keep=() pid; for pid in "${background[@]}"; do [ "$pid" = "$1" ] || keep+=("$pid"); done; background=("${keep[@]}"); }
 cleanup() {
   # Silenced so that the summary stays the last line of output.
+  for pid in "${background[@]}"; do kill -- "-$pid" 2>/dev/null; done
   bash scripts/pg-test-cluster.sh stop "$tmp" >/dev/null 2>&1
   rm -rf "$tmp"
 }
@@ -58,15 +67,38 @@ trap 'exit 130' INT TERM
 
 url=$(bash scripts/pg-test-cluster.sh start "$tmp") || abort "could not start the test PostgreSQL cluster"
 export TEST_DATABASE_URL=$url
-echo "test.sh: TEST_DATABASE_URL=$TEST_DATABASE_URL"
+echo "test.sh: TEST_DATABASE_URL=$TEST_DATABASE_URL (FULL=$FULL)"
+started=$SECONDS
+step_started=$SECONDS
+stamp() { echo "test.sh: $1 took $((SECONDS - step_started)) s (total $((SECONDS - started)) s)"; step_started=$SECONDS; }
 
 # ---- test steps (each step's exit code is recorded; we carry on) -------------------------
 reports=(reports/vitest.json)
 exits=()
 
+# The production dependencies: no high or critical advisory (npm audit --omit=dev, or our
+# list of known advisories when npm's audit endpoint cannot be reached). Mostly waiting on
+# the network, so it runs beside everything else; its output is shown at the end.
+echo "test.sh: starting npm run audit in the background"
+# Each background step is a process group of its own (setsid), so that it can be ended whole.
+setsid npm run audit -- --test-report reports/audit.json >"$tmp/audit.log" 2>&1 &
+audit_pid=$!
+background+=("$audit_pid")
+
+# The production build is made beside vitest: the two share the CPU better than either
+# alone (vitest's last files and the build's type check each keep only one core busy).
+build_pid=
+if [ "$SKIP_E2E" != 1 ] && [ "$SKIP_BUILD" != 1 ]; then
+  echo "test.sh: starting next build in the background (its output follows vitest's)"
+  setsid bash -c 'npm run build; rc=$?; echo "test.sh: next build finished after $SECONDS s"; exit $rc' >"$tmp/build.log" 2>&1 &
+  build_pid=$!
+  background+=("$build_pid")
+fi
+
 echo "test.sh: running vitest"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 exits+=(--exit "vitest=$?")
+stamp vitest
 
 if [ "$SKIP_E2E" = 1 ]; then
   echo "test.sh: SKIP_E2E=1 — skipping the production build and the e2e tests"
@@ -75,9 +107,11 @@ else
   if [ "$SKIP_BUILD" = 1 ]; then
     echo "test.sh: SKIP_BUILD=1 — using the existing .next build"
   else
-    echo "test.sh: running next build"
-    npm run build; build_rc=$?
+    echo "test.sh: waiting for next build"
+    wait "$build_pid"; build_rc=$?; forget "$build_pid"
+    cat "$tmp/build.log"
     exits+=(--exit "build=$build_rc")
+    stamp "next build (after vitest)"
   fi
   if [ $build_rc -ne 0 ]; then
     echo "test.sh: FAILED: next build exited with $build_rc — e2e tests not run (counted as 1 failure)"
@@ -86,27 +120,35 @@ else
     npx playwright test
     exits+=(--exit "playwright=$?")
     reports+=(reports/playwright.json)
-    # The national benchmark's short run on the same build: a smoke test (no budgets: CI
-    # machines are noisy), one test per page, API endpoint and import size.
-    echo "test.sh: running npm run bench -- --smoke"
-    npm run bench -- --smoke --out reports/bench-smoke --test-report reports/bench-smoke.json
-    exits+=(--exit "bench-smoke=$?")
-    reports+=(reports/bench-smoke.json)
-    # The soak test's short run: 20 signed-in users browsing and editing on PostgreSQL
-    # for a minute after a warm-up; fails on any error or a steep memory trend.
-    echo "test.sh: running npm run soak -- --ci"
-    npm run soak -- --ci --out reports/soak-ci --test-report reports/soak-ci.json
-    exits+=(--exit "soak-ci=$?")
-    reports+=(reports/soak-ci.json)
+    stamp playwright
+    if [ "$FULL" = 1 ]; then
+      # The national benchmark's short run on the same build: a smoke test (no budgets: CI
+      # machines are noisy), one test per page, API endpoint and import size.
+      echo "test.sh: running npm run bench -- --smoke"
+      npm run bench -- --smoke --out reports/bench-smoke --test-report reports/bench-smoke.json
+      exits+=(--exit "bench-smoke=$?")
+      reports+=(reports/bench-smoke.json)
+      stamp "bench smoke"
+      # The soak test's short run: 20 signed-in users browsing and editing on PostgreSQL
+      # for a minute after a warm-up; fails on any error or a steep memory trend.
+      echo "test.sh: running npm run soak -- --ci"
+      npm run soak -- --ci --out reports/soak-ci --test-report reports/soak-ci.json
+      exits+=(--exit "soak-ci=$?")
+      reports+=(reports/soak-ci.json)
+      stamp "soak"
+    else
+      echo "test.sh: the load and fault specs, the benchmark smoke run and the soak run are left out (npm run test:full runs them)"
+    fi
   fi
 fi
 
-# The production dependencies: no high or critical advisory (npm audit --omit=dev, or our
-# list of known advisories when npm's audit endpoint cannot be reached).
-echo "test.sh: running npm run audit"
-npm run audit -- --test-report reports/audit.json
+echo "test.sh: npm run audit (started in the background):"
+wait "$audit_pid"
 exits+=(--exit "audit=$?")
+forget "$audit_pid"
+cat "$tmp/audit.log"
 reports+=(reports/audit.json)
+stamp "audit (waited for)"
 
 # ---- summary: the summariser prints the closing line and fails on any failure ----------
 echo

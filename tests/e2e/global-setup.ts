@@ -16,17 +16,20 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const removeDir = () => fs.rm(dir, { recursive: true, force: true });
   const browser = await chromium.launch(use.launchOptions);
   try {
-    for (const role of roles) {
-      const context = await browser.newContext({ baseURL: use.baseURL });
-      const page = await context.newPage();
-      await page.goto("/login");
-      await signInThroughForm(page, accounts[role].email);
-      await page.waitForURL((url) => url.pathname === "/maturity");
-      const shown = await page.getByTestId("signed-in-user").textContent();
-      if (shown !== accounts[role].name) throw new Error(`Signed in as ${role} but the header shows ${JSON.stringify(shown)}`);
-      await context.storageState({ path: authStatePath(role) });
-      await context.close();
-    }
+    // Side by side: each sign-in mostly waits for the server (password hashing, first renders).
+    await Promise.all(
+      roles.map(async (role) => {
+        const context = await browser.newContext({ baseURL: use.baseURL });
+        const page = await context.newPage();
+        await page.goto("/login");
+        await signInThroughForm(page, accounts[role].email);
+        await page.waitForURL((url) => url.pathname === "/maturity");
+        const shown = await page.getByTestId("signed-in-user").textContent();
+        if (shown !== accounts[role].name) throw new Error(`Signed in as ${role} but the header shows ${JSON.stringify(shown)}`);
+        await context.storageState({ path: authStatePath(role) });
+        await context.close();
+      }),
+    );
   } catch (error) {
     await removeDir();
     throw error;
