@@ -218,7 +218,8 @@ test.describe("projects", () => {
       const link = oxon.getByRole("link", { name: "1 project for UC 5 in Oxfordshire" });
       await expect(link).toBeVisible();
       await link.click();
-      await cio.waitForURL(/\/portfolio\/capabilities\?uc=5&in=OXON#projects$/);
+      // The link names its system: England's systems are in the demo beside BOB.
+      await cio.waitForURL(/\/portfolio\/capabilities\?system=BOB&uc=5&in=OXON#projects$/);
       await expect(cio.getByRole("heading", { level: 2, name: "UC 5 in Oxfordshire: 1 project" })).toBeVisible();
       const listed = cio.getByTestId("uc-projects").getByRole("listitem");
       await expect(listed).toHaveCount(1);

@@ -68,6 +68,8 @@ async function violationsWhileBrowsing(page: Page, paths: string[]): Promise<str
 }
 
 test("signed-in pages run under the policy with no violation, and their scripts work", async ({ newPageAs }) => {
+  // Eight pages and a chart: more than the default 30 s on a loaded two-core machine.
+  test.setTimeout(90_000);
   const page = await newPageAs("admin");
   const violations = await violationsWhileBrowsing(page, ["/maturity", "/trajectories", "/portfolio", "/portfolio/plan", "/workstreams", "/board-pack", "/admin/users", "/profile"]);
   expect(violations).toEqual([]);
