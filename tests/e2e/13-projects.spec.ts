@@ -236,7 +236,7 @@ test.describe("projects", () => {
       await expect(cell).toHaveAttribute("data-progress", "in_progress");
       await expect(cell.locator(".nhsuk-tag")).toHaveText("In progress");
       await cell.getByRole("link", { name: `1 project for UC 5 in ${OUH}` }).click();
-      await cio.waitForURL(new RegExp(`/portfolio/capabilities\\?by=organisation&uc=5&in=${ouhId}#projects$`));
+      await cio.waitForURL(new RegExp(`/portfolio/capabilities\\?system=BOB&by=organisation&uc=5&in=${ouhId}#projects$`));
       await expect(cio.getByTestId("uc-projects").getByRole("listitem")).toHaveText([`${title} (enables; in flight; ${OUH})`]);
       // No other owner's column has UC 5.
       await expect(cio.locator(`tr[data-uc="5"] td:not([data-progress="nothing"])`)).toHaveCount(1);
