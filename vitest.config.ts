@@ -38,8 +38,10 @@ export default defineConfig({
   },
   test: {
     root,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits against hangs, not speed checks: a machine shared with other test runs was seen
+    // to make a 3-second PGlite test take 33 s.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Vitest's default leaves one core free (one worker on a 2-core machine); the suite
     // waits on its databases often enough to use every core. VITEST_MAX_WORKERS overrides.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),

@@ -87,10 +87,12 @@ background+=("$audit_pid")
 
 # The production build is made beside vitest: the two share the CPU better than either
 # alone (vitest's last files and the build's type check each keep only one core busy).
+# At a lower priority (nice), so that it takes only the CPU that vitest leaves: tests have
+# time limits, the build has none.
 build_pid=
 if [ "$SKIP_E2E" != 1 ] && [ "$SKIP_BUILD" != 1 ]; then
   echo "test.sh: starting next build in the background (its output follows vitest's)"
-  setsid bash -c 'npm run build; rc=$?; echo "test.sh: next build finished after $SECONDS s"; exit $rc' >"$tmp/build.log" 2>&1 &
+  setsid nice -n 10 bash -c 'npm run build; rc=$?; echo "test.sh: next build finished after $SECONDS s"; exit $rc' >"$tmp/build.log" 2>&1 &
   build_pid=$!
   background+=("$build_pid")
 fi
