@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { AppError, badRequest, invalid, type FieldErrors } from "@/lib/errors";
+import { stripControlCharactersDeep } from "@/lib/control-characters";
+import { AppError, badRequest, invalid, tooLarge, type FieldErrors } from "@/lib/errors";
+import { readBodyWithin } from "@/lib/http/body-limit";
+import { MAX_JSON_BODY_BYTES, megabytes } from "@/lib/request-limits";
 
 function fieldErrorsOf(error: z.ZodError, root: string): FieldErrors {
   const out: FieldErrors = {};
@@ -49,18 +52,23 @@ export function parseParams<P extends z.ZodRawShape>(shape: P, raw: Record<strin
 
 /**
  * A JSON body: 400 when it is not JSON at all (or not sent as JSON, which would let a
- * cross-site form post it), 422 when it is JSON that the schema refuses.
+ * cross-site form post it), 413 past MAX_JSON_BODY_BYTES (counted as it arrives), 422 when
+ * it is JSON that the schema refuses. Control characters in its strings are dropped.
  */
 export async function parseJsonBody<B extends z.ZodType>(schema: B, request: Request): Promise<z.output<B>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type.trim())) throw badRequest("Send the body as JSON, with the header “Content-Type: application/json”.");
+  const body = await readBodyWithin(request, {
+    maxBytes: MAX_JSON_BODY_BYTES,
+    refusal: () => tooLarge(`The body is larger than ${megabytes(MAX_JSON_BODY_BYTES)}, the most a request to this API may send: send less at once.`),
+  });
   let json: unknown;
   try {
-    json = await request.json();
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
   } catch {
     throw badRequest("The body is not valid JSON.");
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(stripControlCharactersDeep(json));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error, "body");
     throw invalid(`The body was refused: ${sentence(fieldErrors)}.`, fieldErrors);
