@@ -21,12 +21,15 @@ export function stripControlCharactersDeep(value: unknown): unknown {
   return value;
 }
 
-/** A form's fields with the same done to every text value (files are left as they are). */
+/**
+ * A form's fields with the same done to every text value. Files are left as they are, and so
+ * are passwords: they are hashed, never stored as text, and must match at sign-in (which
+ * reads them as typed) character for character.
+ */
 export function cleanFormData(formData: FormData): FormData {
   const clean = new FormData();
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string") clean.append(stripControlCharacters(key), stripControlCharacters(value));
-    else clean.append(stripControlCharacters(key), value);
+    clean.append(stripControlCharacters(key), typeof value === "string" && !/password/i.test(key) ? stripControlCharacters(value) : value);
   }
   return clean;
 }

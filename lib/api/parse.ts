@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripControlCharactersDeep } from "@/lib/control-characters";
+import { stripControlCharacters, stripControlCharactersDeep } from "@/lib/control-characters";
 import { AppError, badRequest, invalid, tooLarge, type FieldErrors } from "@/lib/errors";
 import { readBodyWithin } from "@/lib/http/body-limit";
 import { MAX_JSON_BODY_BYTES, megabytes } from "@/lib/request-limits";
@@ -23,8 +23,8 @@ function sentence(fieldErrors: FieldErrors): string {
 }
 
 /**
- * Query parameters by the endpoint's schema: an unknown name or a repeated one is an
- * error rather than silently ignored (a BI report filtered on a misspelt parameter would
+ * Query parameters by the endpoint's schema, without control characters: an unknown name
+ * or a repeated one is an error rather than silently ignored (a BI report filtered on a misspelt parameter would
  * otherwise show everything as if it were filtered).
  */
 export function parseQuery<Q extends z.ZodRawShape>(shape: Q, searchParams: URLSearchParams): z.output<z.ZodObject<Q>> {
@@ -32,7 +32,7 @@ export function parseQuery<Q extends z.ZodRawShape>(shape: Q, searchParams: URLS
   const repeated: FieldErrors = {};
   for (const [key, value] of searchParams) {
     if (Object.hasOwn(raw, key)) repeated[key] = `${key} is given more than once: give it once`;
-    raw[key] = value;
+    raw[key] = stripControlCharacters(value);
   }
   if (Object.keys(repeated).length > 0) throw badRequest(`Bad query parameters: ${sentence(repeated)}.`, repeated);
   const parsed = z.strictObject(shape).safeParse(raw);

@@ -11,6 +11,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => null) }
 import { createUserAction } from "@/app/admin/actions";
 import { POST as uploadImport } from "@/app/api/imports/route";
 import { PUT as saveScores } from "@/app/api/v1/assessments/[id]/scores/route";
+import { GET as listScores } from "@/app/api/v1/scores/route";
 import { createAssessment } from "@/db/commands/assessments";
 import { checkImport, commitImport } from "@/db/commands/imports";
 import { auditLog, domainScores, importJobs, projects, users } from "@/db/schema";
@@ -135,6 +136,12 @@ describe("PUT /api/v1/… JSON bodies", () => {
     expect(answer.status).toBe(413);
     expect(answer.body.error).toMatchObject({ code: "too_large", message: "The body is larger than 1 MB, the most a request to this API may send: send less at once." });
     expect(counter.pulled).toBeLessThanOrEqual(MAX_JSON_BODY_BYTES + CHUNK);
+  });
+
+  it("drops control characters from query parameters: an ODS code with a NUL is the code (it was a 500)", async () => {
+    const answer = await call(listScores, apiRequest("/scores?organisation=RTH%00&period=2016-BASELINE", { secret }));
+    expect(answer.status).toBe(200);
+    expect(answer.body.paging.total).toBeGreaterThan(0);
   });
 
   it("drops control characters from the body's strings: a domain code with a NUL is the code", async () => {

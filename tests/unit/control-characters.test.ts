@@ -16,13 +16,15 @@ describe("stripControlCharacters", () => {
     expect(stripControlCharactersDeep({ "R1\u0000": 80, list: ["a\u0000", 2, null, true], nested: { x: "\u0007y" } })).toEqual({ R1: 80, list: ["a", 2, null, true], nested: { x: "y" } });
   });
 
-  it("cleans a form's text fields and keeps its files", async () => {
+  it("cleans a form's text fields and keeps its files and passwords as sent", async () => {
     const form = new FormData();
     form.append("name", "Ann\u0000");
     form.append("tick", "a");
     form.append("tick", "b\u0001");
     form.append("file", new File(["x\u0000y"], "f.csv"));
+    form.append("newPassword", "pass\u0007word");
     const clean = cleanFormData(form);
+    expect(clean.get("newPassword")).toBe("pass\u0007word");
     expect(clean.get("name")).toBe("Ann");
     expect(clean.getAll("tick")).toEqual(["a", "b"]);
     const file = clean.get("file") as File;
