@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PROXY_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/request-limits";
 import { nonPageContentSecurityPolicy, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -6,8 +7,15 @@ const nextConfig: NextConfig = {
   // breaks start-up and would copy the wasm into the public static folder.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
-  // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
+    authInterrupts: true,
+    // Set here rather than left to Next's defaults, which may change: a server action's
+    // body (413 past it), and what is buffered of a body to pass it through proxy.ts
+    // (10 MB by default, kept in memory per request). lib/request-limits.ts says why.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: [...securityHeaders] },

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { databaseHandle } from "./client";
 import { migrationLevel, type MigrationLevel } from "./migrate";
+import { logError } from "@/lib/error-log";
 
 export type DatabaseHealth =
   | { status: "ok"; database: { reachable: true; driver: string }; migrations: MigrationLevel & { upToDate: boolean } }
@@ -20,7 +21,7 @@ export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
       migrations: { ...level, upToDate },
     };
   } catch (error) {
-    console.error("health check: database unreachable", error);
+    logError("health check: database unreachable", error);
     return { status: "unavailable", database: { reachable: false, error: "The database could not be reached." } };
   }
 }

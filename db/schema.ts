@@ -904,7 +904,11 @@ export const importJobs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("import_jobs_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("import_jobs_user_idx").on(t.userId, t.createdAt),
+    // Checked files still waiting: swept for expiry on every new check.
+    index("import_jobs_pending_idx").on(t.createdAt).where(sql`${t.status} = 'checked'`),
+  ],
 );
 export type ImportJob = typeof importJobs.$inferSelect;
 

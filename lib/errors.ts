@@ -1,4 +1,5 @@
 import { isDatabaseUnreachable } from "./database-errors";
+import { logError } from "./error-log";
 
 // Typed errors with one way out: a code, a message a user can act on, an HTTP status.
 // Database errors never reach users: they are logged and become "internal", or
@@ -11,6 +12,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  // A body larger than the limit for its route (lib/request-limits.ts).
+  too_large: 413,
   internal: 500,
   // The database is down or the connection to it broke: try again later.
   unavailable: 503,
@@ -40,10 +43,12 @@ export const notFound = (what: string) => new AppError("not_found", `${what} was
 export const invalid = (message: string, fieldErrors: FieldErrors = {}) => new AppError("invalid", message, fieldErrors);
 export const conflict = (message: string) => new AppError("conflict", message);
 export const badRequest = (message: string, fieldErrors: FieldErrors = {}) => new AppError("bad_request", message, fieldErrors);
+export const tooLarge = (message: string, fieldErrors: FieldErrors = {}) => new AppError("too_large", message, fieldErrors);
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  console.error(error);
+  // Logged without the query's parameters (lib/error-log.ts): never the data itself.
+  logError(error);
   if (isDatabaseUnreachable(error)) return new AppError("unavailable", "The database cannot be reached just now, so nothing was saved. Please try again in a few minutes.");
   return new AppError("internal", "Something went wrong on our side and nothing was saved. Please try again.");
 }

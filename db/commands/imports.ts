@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "../client";
+import { and, count, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { getDb, type Database } from "../client";
 import { importJobs } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
 import { importDefinitions, type RowImportKind } from "../imports/definitions";
@@ -10,13 +10,12 @@ import { looksLikeDmaWorkbook } from "@/lib/dma/workbook";
 import { detectFileType } from "@/lib/import/read";
 import type { ImportJobOptions } from "../schema";
 import { ImportRejected, runImport, type ImportProgress, type ImportSummary } from "../imports/run";
-import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
-import { importKindLabels, type ImportKind } from "@/lib/import/kinds";
-import { importRefusals, mayImportKind } from "@/lib/import/permissions";
+import { stripControlCharacters } from "@/lib/control-characters";
+import { conflict, forbidden, invalid, notFound, tooLarge } from "@/lib/errors";
+import { importKindLabels, type ImportKind, type ImportStatus } from "@/lib/import/kinds";
+import { importableKinds, importRefusals, mayImportKind } from "@/lib/import/permissions";
 import type { Actor } from "@/lib/permissions";
-
-/** Files above this size are refused before they are read (a 100,000-row score file is ~4 MB). */
-export const MAX_FILE_BYTES = 30 * 1024 * 1024;
+import { MAX_IMPORT_FILE_BYTES, MAX_PENDING_PREVIEW_BYTES_PER_USER, MAX_PENDING_PREVIEWS_PER_USER, megabytes, PREVIEW_LIFETIME_HOURS } from "@/lib/request-limits";
 
 function definitionFor(kind: RowImportKind) {
   const definition = importDefinitions[kind];
@@ -36,6 +35,77 @@ function isConcurrentWrite(error: unknown): boolean {
   const code = (e: unknown) => (e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined);
   const found = code(error) ?? code((error as { cause?: unknown } | null)?.cause);
   return found === "23505" || found === "40P01" || found === "40001";
+}
+
+/** Refuses (and records) an actor whose role may import nothing at all: before a byte of an upload is read. */
+export async function authoriseAnyImport(actor: Actor): Promise<void> {
+  if (importableKinds(actor).length > 0) return;
+  await recordDenied(await getDb(), actor, { action: "import", entityType: "import", entityId: "upload" });
+  throw forbidden("Only CIOs, programme board members and administrators can import files.");
+}
+
+// ---- Checked files waiting to be imported (previews) ----------------------------------
+// Each keeps its whole file in the database until it is imported or discarded. They expire
+// after PREVIEW_LIFETIME_HOURS and each user may keep only so many, so that abandoned
+// uploads cannot fill the database. Expiry needs no scheduler: every new check and every
+// commit or discard sweeps first, by the database's clock, so all instances agree.
+
+const lifetime = sql`${`${PREVIEW_LIFETIME_HOURS} hours`}::interval`;
+
+/** Checked files older than their lifetime: marked expired, their contents dropped, each recorded in the history. */
+export async function expireStalePreviews(db?: Database): Promise<number> {
+  const target = db ?? (await getDb());
+  return target.transaction(async (tx) => {
+    const expired = await tx
+      .update(importJobs)
+      .set({ status: "expired", contents: null, finishedAt: sql`now()` })
+      .where(and(eq(importJobs.status, "checked"), lt(importJobs.createdAt, sql`now() - ${lifetime}`)))
+      .returning({ id: importJobs.id, kind: importJobs.kind, fileName: importJobs.fileName, userId: importJobs.userId });
+    // The system did it, not a person: no actor.
+    await recordAudit(
+      tx,
+      expired.map((job) => ({
+        actorId: null,
+        action: "import.expired",
+        entityType: "import",
+        entityId: job.id,
+        before: { status: "checked", kind: job.kind, file: job.fileName, user: job.userId },
+        after: { status: "expired", reason: `not imported within ${PREVIEW_LIFETIME_HOURS} hours of its check` },
+      })),
+    );
+    return expired.length;
+  });
+}
+
+/**
+ * Refuses a new check when the user's checked files already fill their share (in number,
+ * or in bytes with `newBytes` added). Refused rather than making room by discarding the
+ * oldest: a checked file is someone's pending decision (perhaps open in another tab), and
+ * the app does not throw work away behind a person's back.
+ */
+export async function assertPreviewRoom(actor: Actor, newBytes: number, db?: Database): Promise<void> {
+  const target = db ?? (await getDb());
+  const [held] = await target
+    .select({ files: count(), bytes: sql<number>`coalesce(sum(octet_length(${importJobs.contents})), 0)::float8` })
+    .from(importJobs)
+    .where(and(eq(importJobs.userId, actor.id), eq(importJobs.status, "checked"), isNotNull(importJobs.contents), gte(importJobs.createdAt, sql`now() - ${lifetime}`)));
+  const files = held?.files ?? 0;
+  const bytes = Number(held?.bytes ?? 0);
+  const what = `Import or discard one of them (under “Your recent imports” on the Imports page) first; files not imported are discarded ${PREVIEW_LIFETIME_HOURS} hours after their check.`;
+  if (files >= MAX_PENDING_PREVIEWS_PER_USER) {
+    throw conflict(`Nothing was checked: you have ${files} checked files waiting to be imported, the most anyone may keep. ${what}`);
+  }
+  if (bytes + newBytes > MAX_PENDING_PREVIEW_BYTES_PER_USER) {
+    throw conflict(`Nothing was checked: your checked files waiting to be imported hold ${megabytes(bytes)}, and this one would take them past ${megabytes(MAX_PENDING_PREVIEW_BYTES_PER_USER)}. ${what}`);
+  }
+}
+
+/** Why a file that is no longer waiting cannot be imported, discarded or settled. */
+function notPending(status: ImportStatus) {
+  if (status === "expired") {
+    return conflict(`This file was checked more than ${PREVIEW_LIFETIME_HOURS} hours ago and not imported, so it was discarded: upload it again to check it afresh.`);
+  }
+  return conflict(`This import was ${status} already.`);
 }
 
 /** Refuses (and records) an actor whose role may not import this kind: before any upload is read. */
@@ -68,29 +138,39 @@ export async function checkImport({
   await authoriseImport(actor, kind);
   const db = await getDb();
   if (bytes.length === 0) throw invalid("The file is empty.", { file: "Choose a file with a header row and at least one row" });
-  if (bytes.length > MAX_FILE_BYTES) throw invalid(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it into smaller files.`, { file: "Choose a smaller file" });
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw tooLarge(`The file is larger than ${megabytes(MAX_IMPORT_FILE_BYTES)}: split it into smaller files.`, { file: "Choose a smaller file" });
+  await expireStalePreviews(db);
+  // Refused before the file is parsed; checked again, under a lock, when it is kept.
+  await assertPreviewRoom(actor, bytes.length, db);
   // NHS England's workbook is known by its layout, whatever kind was chosen.
   if (kind !== "dma-results" && (await isDmaWorkbook(bytes))) kind = "dma-results";
   await authoriseImport(actor, kind);
   const { summary, options: found, keep } = await checkFile(db, actor, kind, bytes, options, onProgress);
-  const [job] = await db
-    .insert(importJobs)
-    .values({
-      kind,
-      userId: actor.id,
-      fileName: fileName.slice(0, 200),
-      options: found,
-      // Kept only when it can be committed (or, for the workbook, once its names are settled).
-      contents: keep ? bytes : null,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      rowCount: summary.rowCount,
-      created: summary.created,
-      changed: summary.changed,
-      unchanged: summary.unchanged,
-      errorCount: summary.errorCount,
-      errors: summary.errors,
-    })
-    .returning();
+  const [job] = await db.transaction(async (tx) => {
+    if (keep) {
+      // Two uploads by one user at once cannot both squeeze under the cap.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import-previews:${actor.id}`}, 0))`);
+      await assertPreviewRoom(actor, bytes.length, tx);
+    }
+    return tx
+      .insert(importJobs)
+      .values({
+        kind,
+        userId: actor.id,
+        fileName: stripControlCharacters(fileName).slice(0, 200) || "upload",
+        options: found,
+        // Kept only when it can be committed (or, for the workbook, once its names are settled).
+        contents: keep ? bytes : null,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        rowCount: summary.rowCount,
+        created: summary.created,
+        changed: summary.changed,
+        unchanged: summary.unchanged,
+        errorCount: summary.errorCount,
+        errors: summary.errors,
+      })
+      .returning();
+  });
   return job!;
 }
 
@@ -148,13 +228,14 @@ export async function dmaJobToSettle(actor: Actor, jobId: string) {
   const job = await ownJob(actor, jobId);
   await authoriseImport(actor, job.kind, job.id);
   if (job.kind !== "dma-results") throw invalid("Only NHS England's workbook has names to settle.", {});
-  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
+  if (job.status !== "checked") throw notPending(job.status);
   if (!job.contents) throw conflict("This file has errors: correct them and upload it again.");
   return { ...job, contents: job.contents };
 }
 
 async function ownJob(actor: Actor, jobId: string) {
   const db = await getDb();
+  await expireStalePreviews(db);
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   // Someone else's import is not there for this user (no hint that it exists).
   if (!job || job.userId !== actor.id) throw notFound("That import");
@@ -165,7 +246,7 @@ async function ownJob(actor: Actor, jobId: string) {
 export async function committableJob(actor: Actor, jobId: string) {
   const job = await ownJob(actor, jobId);
   await authoriseImport(actor, job.kind, job.id);
-  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
+  if (job.status !== "checked") throw notPending(job.status);
   if (job.errorCount > 0 || !job.contents) throw conflict("This file has errors: correct them and upload it again.");
   return { ...job, contents: job.contents };
 }
@@ -246,10 +327,22 @@ export async function commitImport({ actor, jobId, onProgress }: { actor: Actor;
 
 export async function discardImport({ actor, jobId }: { actor: Actor; jobId: string }) {
   const job = await ownJob(actor, jobId);
-  if (job.status !== "checked") throw conflict(`This import was ${job.status} already.`);
+  if (job.status !== "checked") throw notPending(job.status);
   const db = await getDb();
-  await db
-    .update(importJobs)
-    .set({ status: "discarded", finishedAt: new Date(), contents: null })
-    .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "checked")));
+  await db.transaction(async (tx) => {
+    const [discarded] = await tx
+      .update(importJobs)
+      .set({ status: "discarded", finishedAt: new Date(), contents: null })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "checked")))
+      .returning({ id: importJobs.id });
+    if (!discarded) throw conflict("This import was committed or discarded already.");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "import.discarded",
+      entityType: "import",
+      entityId: job.id,
+      before: { status: "checked", kind: job.kind, file: job.fileName },
+      after: { status: "discarded" },
+    });
+  });
 }

@@ -3,13 +3,19 @@ import { sql, desc, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { importJobs, users } from "../schema";
 import type { ImportRowError } from "@/lib/import/header";
+import type { ImportStatus } from "@/lib/import/kinds";
+import { PREVIEW_LIFETIME_HOURS } from "@/lib/request-limits";
+
+// A checked file past its lifetime reads as expired even before the next write sweeps it
+// (db/commands/imports.ts), so a page never offers to import it.
+const status = sql<ImportStatus>`(case when ${importJobs.status} = 'checked' and ${importJobs.createdAt} < now() - ${`${PREVIEW_LIFETIME_HOURS} hours`}::interval then 'expired' else ${importJobs.status}::text end)`;
 
 const summaryColumns = {
   id: importJobs.id,
   kind: importJobs.kind,
   userId: importJobs.userId,
   fileName: importJobs.fileName,
-  status: importJobs.status,
+  status,
   rowCount: importJobs.rowCount,
   created: importJobs.created,
   changed: importJobs.changed,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
+import { MAX_JSON_BODY_BYTES, megabytes } from "@/lib/request-limits";
 import { DEFAULT_LIMIT, MAX_LIMIT, type Endpoint } from "./endpoint";
 import { apiEndpoints } from "./endpoints";
 
@@ -21,7 +22,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal", "unavailable"]),
+      code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "internal", "unavailable"]),
       message: z.string().describe("What went wrong, in words a person can act on."),
       fieldErrors: z.record(z.string(), z.string()).optional().describe("A message per field or parameter at fault."),
     }),
@@ -38,6 +39,7 @@ const errorResponses: Record<Exclude<ErrorCode, "internal" | "unavailable">, { s
   forbidden: { status: "403", name: "Forbidden", description: "A read-only token used to write, or a role or organisation that may not do this." },
   not_found: { status: "404", name: "NotFound", description: "Nothing with that id, or nothing you may see." },
   conflict: { status: "409", name: "Conflict", description: "The change conflicts with the record as it is now (an out-of-date version, an assessment that exists)." },
+  too_large: { status: "413", name: "TooLarge", description: `The body is larger than the most this API accepts (${megabytes(MAX_JSON_BODY_BYTES)} of JSON).` },
   invalid: { status: "422", name: "Invalid", description: "Well-formed input that the rules refuse; fieldErrors says why for each field." },
 };
 
@@ -47,9 +49,12 @@ export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   // Every endpoint refuses unknown query parameters, so every one can answer 400.
   codes.add("bad_request");
   if (Object.keys(endpoint.params).length > 0) codes.add("not_found");
-  if (endpoint.body) codes.add("invalid");
+  if (endpoint.body) {
+    codes.add("invalid");
+    codes.add("too_large");
+  }
   if (endpoint.method !== "GET") codes.add("forbidden"); // a read-only token
-  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "internal", "unavailable"];
+  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "internal", "unavailable"];
   return order.filter((c) => codes.has(c));
 }
 
@@ -103,7 +108,7 @@ const description = `Read the roadmap's data from BI tools (Power BI, Excel) and
 
 **Lists** take \`limit\` (1–${MAX_LIMIT}, ${DEFAULT_LIMIT} unless given) and \`offset\`, and answer \`{ "data": [...], "paging": { "limit", "offset", "total", "next" } }\`; follow \`next\` until it is null. Filters name records by code (a footprint's BUCKS, a trust's ODS code RTH, a period's 2016-BASELINE) or id; an unknown parameter, or a filter that names nothing, is a 400.
 
-**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 422, 500 or 503 (the database cannot be reached just now: try again later).`;
+**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 413 (a body over ${megabytes(MAX_JSON_BODY_BYTES)}), 422, 500 or 503 (the database cannot be reached just now: try again later).`;
 
 /** The whole document: the same for everyone, so it needs no sign-in. */
 export function buildOpenApiDocument(endpoints: readonly Endpoint[] = apiEndpoints) {

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { AppError, badRequest, invalid, type FieldErrors } from "@/lib/errors";
+import { stripControlCharacters, stripControlCharactersDeep } from "@/lib/control-characters";
+import { AppError, badRequest, invalid, tooLarge, type FieldErrors } from "@/lib/errors";
+import { readBodyWithin } from "@/lib/http/body-limit";
+import { MAX_JSON_BODY_BYTES, megabytes } from "@/lib/request-limits";
 
 function fieldErrorsOf(error: z.ZodError, root: string): FieldErrors {
   const out: FieldErrors = {};
@@ -20,8 +23,8 @@ function sentence(fieldErrors: FieldErrors): string {
 }
 
 /**
- * Query parameters by the endpoint's schema: an unknown name or a repeated one is an
- * error rather than silently ignored (a BI report filtered on a misspelt parameter would
+ * Query parameters by the endpoint's schema, without control characters: an unknown name
+ * or a repeated one is an error rather than silently ignored (a BI report filtered on a misspelt parameter would
  * otherwise show everything as if it were filtered).
  */
 export function parseQuery<Q extends z.ZodRawShape>(shape: Q, searchParams: URLSearchParams): z.output<z.ZodObject<Q>> {
@@ -29,7 +32,7 @@ export function parseQuery<Q extends z.ZodRawShape>(shape: Q, searchParams: URLS
   const repeated: FieldErrors = {};
   for (const [key, value] of searchParams) {
     if (Object.hasOwn(raw, key)) repeated[key] = `${key} is given more than once: give it once`;
-    raw[key] = value;
+    raw[key] = stripControlCharacters(value);
   }
   if (Object.keys(repeated).length > 0) throw badRequest(`Bad query parameters: ${sentence(repeated)}.`, repeated);
   const parsed = z.strictObject(shape).safeParse(raw);
@@ -49,18 +52,23 @@ export function parseParams<P extends z.ZodRawShape>(shape: P, raw: Record<strin
 
 /**
  * A JSON body: 400 when it is not JSON at all (or not sent as JSON, which would let a
- * cross-site form post it), 422 when it is JSON that the schema refuses.
+ * cross-site form post it), 413 past MAX_JSON_BODY_BYTES (counted as it arrives), 422 when
+ * it is JSON that the schema refuses. Control characters in its strings are dropped.
  */
 export async function parseJsonBody<B extends z.ZodType>(schema: B, request: Request): Promise<z.output<B>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type.trim())) throw badRequest("Send the body as JSON, with the header “Content-Type: application/json”.");
+  const body = await readBodyWithin(request, {
+    maxBytes: MAX_JSON_BODY_BYTES,
+    refusal: () => tooLarge(`The body is larger than ${megabytes(MAX_JSON_BODY_BYTES)}, the most a request to this API may send: send less at once.`),
+  });
   let json: unknown;
   try {
-    json = await request.json();
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
   } catch {
     throw badRequest("The body is not valid JSON.");
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(stripControlCharactersDeep(json));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error, "body");
     throw invalid(`The body was refused: ${sentence(fieldErrors)}.`, fieldErrors);

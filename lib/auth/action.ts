@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type SessionUser } from "./session";
+import { cleanFormData } from "@/lib/control-characters";
 import { toAppError, type FieldErrors } from "@/lib/errors";
 
 export type ActionState =
@@ -38,7 +39,8 @@ export function formToObject(formData: FormData): Record<string, unknown> {
 
 /**
  * Every server action goes through here: the session is read and checked on the server,
- * the form parsed with a zod schema, and every failure turned into a state the form shows.
+ * control characters dropped from every field (the handler gets the cleaned form too), the
+ * form parsed with a zod schema, and every failure turned into a state the form shows.
  * Permission for the record itself is checked by the command the handler calls.
  */
 export function userAction<S extends z.ZodType, R extends ActionState = ActionState>(
@@ -47,8 +49,9 @@ export function userAction<S extends z.ZodType, R extends ActionState = ActionSt
   handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
 ) {
   // R: a state that says more than ok and a message (a file's preview), still read the same way.
-  return async (_previous: R | ActionState, formData: FormData): Promise<R | ActionState> => {
+  return async (_previous: R | ActionState, sent: FormData): Promise<R | ActionState> => {
     const user = await getCurrentUser();
+    const formData = cleanFormData(sent);
     if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
     const raw = formToObject(formData);
     const parsed = (typeof schema === "function" ? await schema(raw) : schema).safeParse(raw);

@@ -1,3 +1,4 @@
+import { stripControlCharacters } from "../control-characters";
 import { scoreMessage, type Scale } from "../scale";
 // One spreadsheet cell as an importer sees it, whichever file it came from. CSV cells are
 // always text; XLSX cells may be numbers, formulas or dates as well.
@@ -14,9 +15,12 @@ export const emptyCell: Cell = { kind: "empty" };
 const escapedFormula = /^'[=+\-@\t\r]/;
 const formulaStart = /^[=+\-@]/;
 
-/** A CSV field (or XLSX text) as a cell: blank is empty, "'=1" is the text "=1". */
+/**
+ * A CSV field (or XLSX text) as a cell: blank is empty, "'=1" is the text "=1". Control
+ * characters go first (an XLSX cell's _x0000_ is a NUL, which PostgreSQL refuses).
+ */
 export function textCell(raw: string): Cell {
-  const start = raw.trimStart();
+  const start = stripControlCharacters(raw).trimStart();
   // Checked before the end is trimmed: "'\r" is an escaped carriage return, not an apostrophe.
   const value = (escapedFormula.test(start) ? start.slice(1) : start).trim();
   return value === "" ? emptyCell : { kind: "text", value };

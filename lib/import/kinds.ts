@@ -10,6 +10,9 @@ export const importKindLabels: Record<ImportKind, string> = {
   "dma-results": "NHS England DMA results workbook",
 };
 
-/** A checked file waits for its commit; a commit happens once; the user may discard instead. */
-export const importStatuses = ["checked", "committed", "discarded"] as const;
+/**
+ * A checked file waits for its commit; a commit happens once; the user may discard instead;
+ * one left waiting longer than PREVIEW_LIFETIME_HOURS expires (its contents dropped).
+ */
+export const importStatuses = ["checked", "committed", "discarded", "expired"] as const;
 export type ImportStatus = (typeof importStatuses)[number];

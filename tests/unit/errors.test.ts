@@ -14,6 +14,7 @@ describe("AppError", () => {
     ["not_found", 404],
     ["conflict", 409],
     ["invalid", 422],
+    ["too_large", 413],
     ["internal", 500],
     ["unavailable", 503],
   ] as const)("%s has status %d", (code, status) => {
@@ -22,8 +23,8 @@ describe("AppError", () => {
     expect(error.code).toBe(code);
   });
 
-  it("covers exactly the eight codes", () => {
-    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated", "unavailable"]);
+  it("covers exactly the nine codes", () => {
+    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "too_large", "unauthenticated", "unavailable"]);
   });
 
   it("is an Error with a name, a message and field errors", () => {

@@ -10,6 +10,7 @@ import { getImportJob } from "@/db/queries/imports";
 import { requireUser } from "@/lib/auth/session";
 import { isUuid } from "@/lib/ids";
 import { importKindLabels } from "@/lib/import/kinds";
+import { PREVIEW_LIFETIME_HOURS } from "@/lib/request-limits";
 
 export const metadata: Metadata = { title: "Import preview" };
 
@@ -103,6 +104,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         <>
           <h2>Import it</h2>
           <p>Every row passed. Importing writes all of them, with their history, in one go; if anything has changed since this check so that a row no longer passes, nothing is written.</p>
+          <p>Import it or discard it by {when(new Date(job.createdAt.getTime() + PREVIEW_LIFETIME_HOURS * 3_600_000))}: a checked file not imported within {PREVIEW_LIFETIME_HOURS} hours is discarded.</p>
           <CommitPanel jobId={job.id} rows={job.rowCount} />
           <DiscardForm jobId={job.id} />
         </>
@@ -113,6 +115,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         </p>
       )}
       {job.status === "discarded" && <p>This file was discarded: nothing was imported from it.</p>}
+      {job.status === "expired" && <p>This file was not imported within {PREVIEW_LIFETIME_HOURS} hours of its check, so it was discarded: nothing was imported from it. Upload it again to check it afresh.</p>}
     </>
   );
 }

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."import_status" ADD VALUE 'expired';--> statement-breakpoint
+CREATE INDEX "import_jobs_pending_idx" ON "import_jobs" USING btree ("created_at") WHERE "import_jobs"."status" = 'checked';
