@@ -1,4 +1,4 @@
-import { can, canEditProject, type Actor } from "./permissions";
+import { can, type Actor } from "./permissions";
 
 // Who owns a project, and how that changes. An owner is an organisation whose capability
 // matrix, portfolio and counts the project is part of, so no one may make another trust an
@@ -29,8 +29,8 @@ export interface OwnerPlan {
 export type OwnerRefusal =
   /** Organisations the actor would remove that are not theirs to remove. */
   | { kind: "not-yours-to-remove"; organisationIds: string[] }
-  /** None of the actor's own organisations would be an owner afterwards. */
-  | { kind: "hands-over" };
+  /** No owner would be left (an invitation is not one yet). */
+  | { kind: "no-owner-left" };
 
 /** May the actor act for this organisation: add it as an owner at once, remove it, accept or decline for it? */
 export function mayActFor(actor: Actor | null | undefined, organisationId: string): boolean {
@@ -43,7 +43,7 @@ const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
  * What saving `requested` as a project's owners does, for this actor (who may already
  * change the project): organisations they act for join or leave at once; others are
  * invited (and an unticked invitation is withdrawn); removing another's organisation, or
- * leaving none of their own, is refused.
+ * the last owner, is refused.
  */
 export function planOwners(actor: Actor, current: OwnerState, requested: readonly string[]): { ok: true; plan: OwnerPlan } | { ok: false; refusal: OwnerRefusal } {
   const wanted = new Set(requested);
@@ -57,14 +57,17 @@ export function planOwners(actor: Actor, current: OwnerState, requested: readonl
   const added = fresh.filter((id) => mayActFor(actor, id));
   const invited = fresh.filter((id) => !mayActFor(actor, id));
   const ownerIds = sorted([...current.ownerIds.filter((id) => wanted.has(id)), ...added]);
-  if (!canEditProject(actor, ownerIds)) return { ok: false, refusal: { kind: "hands-over" } };
+  // Handing a project to another trust takes its consent: invite it, and leave once it has accepted.
+  if (ownerIds.length === 0) return { ok: false, refusal: { kind: "no-owner-left" } };
   const invitedIds = sorted([...current.invitedIds.filter((id) => wanted.has(id)), ...invited]);
   return { ok: true, plan: { ownerIds, invitedIds, added, invited, removed, withdrawn } };
 }
 
 /** The message for a refused change of owners, with the organisations' names. */
 export function ownerRefusalMessage(refusal: OwnerRefusal, nameOf: (id: string) => string): string {
-  if (refusal.kind === "hands-over") return "One of your own organisations must stay an owner: you cannot hand a project wholly to another organisation.";
+  if (refusal.kind === "no-owner-left") {
+    return "A project keeps at least one owner, and an invited organisation is not one until it accepts: to hand the project over, invite the new owner and leave once it has accepted.";
+  }
   const names = refusal.organisationIds.map(nameOf).join(", ");
   return `You can remove only your own organisations from a project's owners, not ${names}: ask a CIO of ${refusal.organisationIds.length > 1 ? "each" : "that organisation"} to remove it.`;
 }
