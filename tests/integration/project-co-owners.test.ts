@@ -3,10 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkImport, commitImport } from "@/db/commands/imports";
 import { decideInvitation } from "@/db/commands/project-owners";
 import { saveProject } from "@/db/commands/projects";
+import { getBoardPackData } from "@/db/queries/board-pack";
 import { getImportJob } from "@/db/queries/imports";
 import { getProjectById, listPendingInvitationsForOrganisations, listPlanFilterOptions, listPlanProjects, pagePlanProjects } from "@/db/queries/portfolio";
 import { getUniversalCapabilitiesView } from "@/db/queries/views/universal-capabilities";
 import { auditLog, organisations, projectOwnerInvitations, projectOwners, projects, systems } from "@/db/schema";
+import { londonDate } from "@/lib/as-at";
+import { assembleBoardPack } from "@/lib/board-pack";
+import { addDays } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { formatFinancialYear } from "@/lib/financial-year";
 import type { Actor } from "@/lib/permissions";
@@ -280,6 +284,32 @@ describe("declining, withdrawing, and what may not be done", () => {
   it("refuses accepting an invitation that does not exist", async () => {
     const error = await failure(() => decideInvitation({ actor: admin, invitationId: "00000000-0000-4000-8000-000000000000", decision: "accept" }));
     expect(error?.code).toBe("not_found");
+  });
+});
+
+describe("the board pack as at a past date", () => {
+  it("shows the owners before an acceptance made since, not after", async () => {
+    const db = await testDb();
+    // An OUH project whose only change since yesterday is Royal Berkshire's acceptance (the
+    // invitation written straight to the table, so that the acceptance is the first change).
+    const [seeded] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(projectOwners, eq(projectOwners.projectId, projects.id))
+      .where(and(eq(projectOwners.organisationId, RTH), eq(projects.systemId, s.bob.id)))
+      .orderBy(asc(projects.code))
+      .limit(1);
+    const id = seeded!.id;
+    expect(await ownersOf(id)).toEqual([RTH]);
+    const [invitation] = await db.insert(projectOwnerInvitations).values({ projectId: id, organisationId: RHW }).returning();
+    await decideInvitation({ actor: cioRbft, invitationId: invitation!.id, decision: "accept" });
+    const today = londonDate();
+    const ownersOn = async (asAt: string) => {
+      const pack = assembleBoardPack((await getBoardPackData({ footprint: undefined, asAt, today }))!);
+      return pack.projects.find((p) => p.id === id)!.owners.map((o) => o.id).sort();
+    };
+    expect(await ownersOn(today)).toEqual([RTH, RHW].sort());
+    expect(await ownersOn(addDays(today, -1))).toEqual([RTH]);
   });
 });
 
