@@ -477,7 +477,7 @@ test.describe("projects", () => {
       await rbft.goto("/portfolio/plan");
       const requests = rbft.getByTestId("co-ownership-requests");
       await expect(requests).toContainText(seed!.title);
-      await expectNoAxeViolations(rbft);
+      await expectNoAxeViolations(rbft, "the capability plan with a co-ownership request");
       await requests.getByRole("button", { name: `Accept ${RBFT} co-owning ${seed!.title}` }).click();
       await expect(rbft.getByRole("status").filter({ hasText: "now co-owns" })).toBeVisible();
       await rbft.goto(path);
