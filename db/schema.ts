@@ -5,6 +5,7 @@ import { assessmentStatuses } from "@/lib/assessment-workflow";
 import { decisions, deliverableStatuses } from "@/lib/tollgate";
 import { itemKinds, itemStatuses, workstreamStatuses } from "@/lib/workstream";
 import { capabilityRoles, projectStatuses } from "@/lib/portfolio";
+import { invitationStatuses } from "@/lib/project-owners";
 import { ragRatings } from "@/lib/rag";
 import { importKinds, importStatuses } from "@/lib/import/kinds";
 import { apiTokenScopes } from "@/lib/api/tokens";
@@ -801,6 +802,35 @@ export const projectOwners = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_owners_organisation_idx").on(t.organisationId)],
 );
+
+export const coOwnershipStatus = pgEnum("co_ownership_status", invitationStatuses);
+
+// An organisation invited to co-own a project by a CIO who does not act for it. It is not
+// an owner (project_owners) until a CIO of that organisation, or an administrator, accepts.
+// Decided invitations stay, with who decided and when; only one may be pending at a time.
+export const projectOwnerInvitations = pgTable(
+  "project_owner_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: coOwnershipStatus("status").notNull().default("pending"),
+    invitedById: uuid("invited_by_id").references(() => users.id),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("project_owner_invitations_pending_uq").on(t.projectId, t.organisationId).where(sql`${t.status} = 'pending'`),
+    index("project_owner_invitations_organisation_idx").on(t.organisationId, t.status),
+    check("project_owner_invitations_decided", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+  ],
+);
+export type ProjectOwnerInvitation = typeof projectOwnerInvitations.$inferSelect;
 
 export const projectFootprints = pgTable(
   "project_footprints",

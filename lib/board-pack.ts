@@ -141,6 +141,9 @@ export interface PackProject {
 }
 
 /** A project's recorded change after the date: its creation, or an update with the state before it. */
+/** The history's actions that keep a whole project snapshot before and after (db/commands/projects, project-owners). */
+export const projectSnapshotActions = ["project.created", "project.updated", "project.co-owner.accepted", "project.co-owner.declined"];
+
 export interface ProjectChange {
   projectId: string;
   action: string;

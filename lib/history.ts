@@ -83,6 +83,10 @@ export function describeChange(entry: { action: string; before: unknown; after: 
       return `Added the project “${field(entry.after, "title") ?? ""}”`;
     case "project.updated":
       return `Changed ${projectChanges(entry.before, entry.after)}`;
+    case "project.co-owner.accepted":
+      return `Accepted, for ${field(entry.after, "organisation") ?? "an organisation"}, the invitation to co-own the project`;
+    case "project.co-owner.declined":
+      return `Declined, for ${field(entry.after, "organisation") ?? "an organisation"}, the invitation to co-own the project`;
     case "project.milestone.added":
       return `Added the milestone “${field(entry.after, "title") ?? ""}”, due ${field(entry.after, "dueOn") ?? "?"}`;
     case "project.milestone.done":
@@ -120,6 +124,7 @@ const projectFieldNames: Record<string, string> = {
   rag: "the RAG",
   ragReason: "the RAG reason",
   ownerIds: "the owners",
+  invitedIds: "the invitations to co-own it",
   footprintIds: "the footprints",
   capabilities: "the universal capabilities",
 };

@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addBenefit, addMilestone, markMilestoneDone } from "@/db/commands/project-plans";
+import { decideInvitation } from "@/db/commands/project-owners";
 import { saveProject } from "@/db/commands/projects";
 import { userAction } from "@/lib/auth/action";
-import { benefitInputSchema, milestoneDoneSchema, milestoneInputSchema, projectFormToInput, projectInputSchema } from "@/lib/schemas/project";
+import { benefitInputSchema, invitationDecisionSchema, milestoneDoneSchema, milestoneInputSchema, projectFormToInput, projectInputSchema } from "@/lib/schemas/project";
 
 export const saveProjectAction = userAction(z.preprocess((v) => projectFormToInput(v as Record<string, unknown>), projectInputSchema), async (input, user) => {
   const saved = await saveProject({ actor: user, input });
@@ -14,6 +15,16 @@ export const saveProjectAction = userAction(z.preprocess((v) => projectFormToInp
   revalidatePath("/portfolio", "layout");
   if (!input.projectId) redirect(`/portfolio/projects/${saved.id}?done=created`);
   return { ok: true, message: `“${saved.title}” saved.` };
+});
+
+/** A CIO of the invited organisation (or an administrator) answers an invitation to co-own a project. */
+export const decideInvitationAction = userAction(invitationDecisionSchema, async (input, user) => {
+  const decided = await decideInvitation({ actor: user, invitationId: input.invitationId, decision: input.decision });
+  revalidatePath("/portfolio", "layout");
+  return {
+    ok: true,
+    message: decided.status === "accepted" ? `${decided.organisation} now co-owns “${decided.title}”.` : `${decided.organisation} declined to co-own “${decided.title}”.`,
+  };
 });
 
 export const addMilestoneAction = userAction(milestoneInputSchema, async (input, user) => {

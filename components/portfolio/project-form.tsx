@@ -22,7 +22,11 @@ export function ProjectForm({ options, project, defaultOwnerIds = [] }: Props) {
   const failed = state && !state.ok ? state : null;
   const value = (field: string, fallback: string) => failed?.values?.[field] ?? fallback;
   const ticked = (field: string, fallback: string[]) => new Set(failed ? (failed.lists?.[field] ?? []) : fallback);
-  const owners = ticked("ownerIds", project?.owners.map((o) => o.id) ?? defaultOwnerIds);
+  // Organisations invited to co-own it stay ticked: untick one to withdraw its invitation.
+  const owners = ticked("ownerIds", project ? [...project.owners, ...project.invitations.map((i) => ({ id: i.organisationId }))].map((o) => o.id) : defaultOwnerIds);
+  const invitedIds = new Set(project?.invitations.map((i) => i.organisationId) ?? []);
+  // An owner from outside the listed system (older data) stays listed, so that saving does not drop it.
+  const ownerChoices = [...options.organisations, ...(project?.owners ?? []).filter((o) => !options.organisations.some((c) => c.id === o.id))];
   const places = ticked("footprintIds", project?.footprints.map((f) => f.id) ?? []);
   const roleOf = (uc: number) => project?.capabilities.find((c) => c.uc === uc)?.role ?? "";
   const text = (field: string, label: string, fallback: string, hint?: string, width = "") => (
@@ -60,10 +64,11 @@ export function ProjectForm({ options, project, defaultOwnerIds = [] }: Props) {
       </select>
     </div>
   );
-  const checkboxes = (field: string, legend: string, choices: { id: string; name: string }[], checked: Set<string>) => (
+  const checkboxes = (field: string, legend: string, choices: { id: string; name: string }[], checked: Set<string>, hint?: string, note?: (id: string) => string | undefined) => (
     <div className={groupClass(state, field)}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(state, field)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {hint && <div className="nhsuk-hint">{hint}</div>}
         <FieldError state={state} field={field} />
         <div className="nhsuk-checkboxes app-fieldset-grid" id={field}>
           {choices.map((c) => (
@@ -71,6 +76,7 @@ export function ProjectForm({ options, project, defaultOwnerIds = [] }: Props) {
               <input className="nhsuk-checkboxes__input" id={`${field}-${c.id}`} name={field} type="checkbox" value={c.id} defaultChecked={checked.has(c.id)} />
               <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${field}-${c.id}`}>
                 {c.name}
+                {note?.(c.id)}
               </label>
             </div>
           ))}
@@ -92,7 +98,14 @@ export function ProjectForm({ options, project, defaultOwnerIds = [] }: Props) {
         <FieldError state={state} field="description" />
         <textarea className="nhsuk-textarea" id="description" name="description" rows={3} defaultValue={value("description", project?.description ?? "")} aria-describedby={describedBy(state, "description")} />
       </div>
-      {checkboxes("ownerIds", "Owner organisations", options.organisations, owners)}
+      {checkboxes(
+        "ownerIds",
+        "Owner organisations",
+        ownerChoices,
+        owners,
+        "Your own organisations join or leave at once. Another organisation is invited: it becomes an owner when one of its CIOs accepts. You can remove only your own organisations.",
+        (id) => (invitedIds.has(id) ? " (invited: awaiting its answer)" : undefined),
+      )}
       {checkboxes("footprintIds", "Footprints (besides those its owners serve)", options.footprints, places)}
       {select("domainId", "Maturity domain it raises", project?.domainId ?? "", [
         { value: "", label: "Choose a domain" },

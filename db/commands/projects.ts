@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "../client";
 import {
   footprints,
@@ -9,6 +9,7 @@ import {
   programmes,
   projectCapabilities,
   projectFootprints,
+  projectOwnerInvitations,
   projectOwners,
   projects,
   systems,
@@ -18,6 +19,7 @@ import {
 import { recordAudit, recordDenied } from "./audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { canEditProject, type Actor } from "@/lib/permissions";
+import { outsideSystemMessage, ownerRefusalMessage, planOwners, type OwnerPlan, type OwnerRefusal, type OwnerState } from "@/lib/project-owners";
 import type { ProjectInput } from "@/lib/schemas/project";
 
 const REFUSED = "You can add and change projects only where one of your own organisations is an owner.";
@@ -37,6 +39,8 @@ export interface ProjectSnapshot {
   rag: string | null;
   ragReason: string | null;
   ownerIds: string[];
+  /** Organisations invited to co-own it, not yet accepted (lib/project-owners). */
+  invitedIds: string[];
   footprintIds: string[];
   capabilities: { uc: number; role: string }[];
 }
@@ -59,10 +63,12 @@ function columnsOf(input: ProjectInput) {
   };
 }
 
-export function snapshotOf(input: ProjectInput): ProjectSnapshot {
+/** The project as it will be once `input` is saved, with the owners and invitations `owners` (planOwners) gives. */
+export function snapshotOf(input: ProjectInput, owners: OwnerState): ProjectSnapshot {
   return {
     ...columnsOf(input),
-    ownerIds: [...input.ownerIds].sort(),
+    ownerIds: [...owners.ownerIds].sort(),
+    invitedIds: [...owners.invitedIds].sort(),
     footprintIds: [...input.footprintIds].sort(),
     capabilities: input.capabilities.map((c) => ({ uc: c.uc, role: c.role })),
   };
@@ -71,8 +77,12 @@ export function snapshotOf(input: ProjectInput): ProjectSnapshot {
 export async function snapshotFromDb(tx: Database, projectId: string): Promise<ProjectSnapshot & { version: number; updatedById: string | null; systemId: string }> {
   const [p] = await tx.select().from(projects).where(eq(projects.id, projectId)).for("update");
   if (!p) throw notFound("That project");
-  const [owners, places, links] = await Promise.all([
+  const [owners, invited, places, links] = await Promise.all([
     tx.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId)),
+    tx
+      .select({ id: projectOwnerInvitations.organisationId })
+      .from(projectOwnerInvitations)
+      .where(and(eq(projectOwnerInvitations.projectId, projectId), eq(projectOwnerInvitations.status, "pending"))),
     tx.select({ id: projectFootprints.footprintId }).from(projectFootprints).where(eq(projectFootprints.projectId, projectId)),
     tx
       .select({ uc: universalCapabilities.number, role: projectCapabilities.role })
@@ -95,6 +105,7 @@ export async function snapshotFromDb(tx: Database, projectId: string): Promise<P
     rag: p.rag,
     ragReason: p.ragReason,
     ownerIds: owners.map((o) => o.id).sort(),
+    invitedIds: invited.map((o) => o.id).sort(),
     footprintIds: places.map((f) => f.id).sort(),
     capabilities: links,
     version: p.version,
@@ -103,11 +114,18 @@ export async function snapshotFromDb(tx: Database, projectId: string): Promise<P
   };
 }
 
-/** Every id the input names must exist: a crafted request gets a message, not a database error. */
-async function checkReferences(tx: Database, input: ProjectInput): Promise<Map<number, string>> {
+/** An organisation a project names as an owner: its system decides whether it may be one. */
+interface NamedOrganisation {
+  id: string;
+  name: string;
+  systemId: string;
+}
+
+/** Every id the input names must exist: a crafted request gets a message, not a database error. Returns the UCs' ids and the owners named. */
+async function checkReferences(tx: Database, input: ProjectInput): Promise<{ ucIds: Map<number, string>; organisations: Map<string, NamedOrganisation> }> {
   const [domain, owners, places, programme, ucs] = await Promise.all([
     tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.id, input.domainId)),
-    tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, input.ownerIds)),
+    tx.select({ id: organisations.id, name: organisations.name, systemId: organisations.systemId }).from(organisations).where(inArray(organisations.id, input.ownerIds)),
     input.footprintIds.length ? tx.select({ id: footprints.id }).from(footprints).where(inArray(footprints.id, input.footprintIds)) : [],
     input.programmeId ? tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, input.programmeId)) : [{ id: null }],
     tx.select({ id: universalCapabilities.id, number: universalCapabilities.number }).from(universalCapabilities),
@@ -120,14 +138,72 @@ async function checkReferences(tx: Database, input: ProjectInput): Promise<Map<n
   const ucIds = new Map(ucs.map((u) => [u.number, u.id]));
   for (const c of input.capabilities) if (!ucIds.has(c.uc)) fieldErrors[`capabilities.${c.uc}`] = "There is no such universal capability";
   if (Object.keys(fieldErrors).length > 0) throw invalid("Nothing was saved: correct the answers marked below.", fieldErrors);
-  return ucIds;
+  return { ucIds, organisations: new Map(owners.map((o) => [o.id, o])) };
 }
 
-async function writeLinks(tx: Database, projectId: string, input: ProjectInput, ucIds: Map<number, string>) {
-  await tx.delete(projectOwners).where(eq(projectOwners.projectId, projectId));
+/**
+ * A project belongs to one system (its pages, its code, its capability matrix): an
+ * organisation joins its owners, at once or by invitation, only from that system.
+ */
+async function checkOwnersInSystem(tx: Database, plan: OwnerPlan, named: Map<string, NamedOrganisation>, systemId: string) {
+  const outside = [...plan.added, ...plan.invited].map((id) => named.get(id)!).filter((o) => o.systemId !== systemId);
+  if (outside.length === 0) return;
+  const [system] = await tx.select({ name: systems.name }).from(systems).where(eq(systems.id, systemId));
+  throw invalid("Nothing was saved: correct the answers marked below.", {
+    ownerIds: outsideSystemMessage(
+      outside.map((o) => o.name),
+      system?.name,
+    ),
+  });
+}
+
+/** The project's owners and pending invitations as they stand. */
+export async function ownerStateOf(db: Database, projectId: string): Promise<OwnerState> {
+  const [owners, invited] = await Promise.all([
+    db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId)),
+    db
+      .select({ id: projectOwnerInvitations.organisationId })
+      .from(projectOwnerInvitations)
+      .where(and(eq(projectOwnerInvitations.projectId, projectId), eq(projectOwnerInvitations.status, "pending"))),
+  ]);
+  return { ownerIds: owners.map((o) => o.id), invitedIds: invited.map((o) => o.id) };
+}
+
+/** Names for a refusal's message. */
+async function refusalMessage(db: Database, refusal: OwnerRefusal): Promise<string> {
+  const ids = refusal.kind === "not-yours-to-remove" ? refusal.organisationIds : [];
+  const named = ids.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
+  return ownerRefusalMessage(refusal, (id) => named.find((o) => o.id === id)?.name ?? "another organisation");
+}
+
+/**
+ * The owners a save leads to (lib/project-owners' planOwners), or a refusal: recorded in
+ * the history when `record` (outside any transaction), else only thrown (a transaction
+ * that finds the owners changed under it since they were checked).
+ */
+export async function planOwnersOrRefuse(db: Database, actor: Actor, entityId: string, current: OwnerState, requested: readonly string[], record: boolean): Promise<OwnerPlan> {
+  const planned = planOwners(actor, current, requested);
+  if (planned.ok) return planned.plan;
+  const message = await refusalMessage(db, planned.refusal);
+  if (record) {
+    const organisationId = planned.refusal.kind === "not-yours-to-remove" ? planned.refusal.organisationIds[0]! : (current.ownerIds[0] ?? null);
+    await recordDenied(db, actor, { action: "project.edit", entityType: "project", entityId, organisationId });
+  }
+  throw forbidden(message);
+}
+
+async function writeLinks(tx: Database, actor: Actor, projectId: string, input: ProjectInput, ucIds: Map<number, string>, plan: OwnerPlan) {
+  if (plan.removed.length) await tx.delete(projectOwners).where(and(eq(projectOwners.projectId, projectId), inArray(projectOwners.organisationId, plan.removed)));
+  if (plan.added.length) await tx.insert(projectOwners).values(plan.added.map((organisationId) => ({ projectId, organisationId })));
+  if (plan.withdrawn.length) {
+    await tx
+      .update(projectOwnerInvitations)
+      .set({ status: "withdrawn", decidedById: actor.id, decidedAt: new Date() })
+      .where(and(eq(projectOwnerInvitations.projectId, projectId), eq(projectOwnerInvitations.status, "pending"), inArray(projectOwnerInvitations.organisationId, plan.withdrawn)));
+  }
+  if (plan.invited.length) await tx.insert(projectOwnerInvitations).values(plan.invited.map((organisationId) => ({ projectId, organisationId, invitedById: actor.id })));
   await tx.delete(projectFootprints).where(eq(projectFootprints.projectId, projectId));
   await tx.delete(projectCapabilities).where(eq(projectCapabilities.projectId, projectId));
-  await tx.insert(projectOwners).values(input.ownerIds.map((organisationId) => ({ projectId, organisationId })));
   if (input.footprintIds.length) await tx.insert(projectFootprints).values(input.footprintIds.map((footprintId) => ({ projectId, footprintId })));
   if (input.capabilities.length) {
     await tx.insert(projectCapabilities).values(input.capabilities.map((c) => ({ projectId, capabilityId: ucIds.get(c.uc)!, role: c.role })));
@@ -135,9 +211,8 @@ async function writeLinks(tx: Database, projectId: string, input: ProjectInput, 
 }
 
 /** The system a new project belongs to: its first owner's (the pages show one system at a time). */
-async function systemOf(tx: Database, ownerIds: string[]): Promise<string> {
-  const owners = ownerIds.length ? await tx.select({ id: organisations.id, systemId: organisations.systemId }).from(organisations).where(inArray(organisations.id, ownerIds)) : [];
-  const first = ownerIds.map((id) => owners.find((o) => o.id === id)).find(Boolean);
+async function systemOf(tx: Database, ownerIds: string[], named: Map<string, NamedOrganisation>): Promise<string> {
+  const first = ownerIds.map((id) => named.get(id)).find(Boolean);
   if (first) return first.systemId;
   const [any] = await tx.select({ id: systems.id }).from(systems).orderBy(asc(systems.name)).limit(1);
   if (!any) throw invalid("There is no system to add the project to.");
@@ -153,39 +228,43 @@ async function refuse(actor: Actor, entityId: string, organisationId: string | n
   throw forbidden(REFUSED);
 }
 
-/**
- * Refuses, and records the refusal, unless the actor may change the project now and (when
- * the change sets its owners) is still one of its owners afterwards.
- */
-export async function authoriseProjectChange({ actor, projectId, ownersAfter }: { actor: Actor; projectId: string; ownersAfter?: readonly string[] }) {
+/** Refuses, and records the refusal, unless the actor may change the project now. */
+export async function authoriseProjectChange({ actor, projectId }: { actor: Actor; projectId: string }) {
   const db = await getDb();
   const [existing] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
   if (!existing) throw notFound("That project");
   const owners = (await db.select({ id: projectOwners.organisationId }).from(projectOwners).where(eq(projectOwners.projectId, projectId))).map((o) => o.id);
-  if (!canEditProject(actor, owners) || (ownersAfter && !canEditProject(actor, ownersAfter))) await refuse(actor, projectId, owners[0] ?? null);
+  if (!canEditProject(actor, owners)) await refuse(actor, projectId, owners[0] ?? null);
 }
 
-/** Adds a project inside the caller's transaction, with its links and history. */
+/** Adds a project inside the caller's transaction, with its links, its invitations and history. */
 export async function insertProject(tx: Database, actor: Actor, input: ProjectInput, code?: string) {
-  const ucIds = await checkReferences(tx, input);
+  const { ucIds, organisations: named } = await checkReferences(tx, input);
+  const plan = await planOwnersOrRefuse(tx, actor, "new", { ownerIds: [], invitedIds: [] }, input.ownerIds, false);
+  const systemId = await systemOf(
+    tx,
+    input.ownerIds.filter((id) => plan.ownerIds.includes(id)),
+    named,
+  );
+  await checkOwnersInSystem(tx, plan, named, systemId);
   const [created] = await tx
     .insert(projects)
     .values({
-      systemId: await systemOf(tx, input.ownerIds),
+      systemId,
       code: code ?? `P-${randomUUID().slice(0, 8).toUpperCase()}`,
       ...columnsOf(input),
       updatedById: actor.id,
     })
     .returning();
-  await writeLinks(tx, created!.id, input, ucIds);
+  await writeLinks(tx, actor, created!.id, input, ucIds, plan);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "project.created",
     entityType: "project",
     entityId: created!.id,
-    organisationId: input.ownerIds[0] ?? null,
+    organisationId: plan.ownerIds.includes(input.ownerIds[0]!) ? input.ownerIds[0]! : (plan.ownerIds[0] ?? null),
     before: null,
-    after: { ...snapshotOf(input), code: created!.code },
+    after: { ...snapshotOf(input, plan), code: created!.code },
   });
   return created!;
 }
@@ -194,9 +273,11 @@ export async function insertProject(tx: Database, actor: Actor, input: ProjectIn
  * Writes a change to a project inside the caller's transaction, its row locked by
  * snapshotFromDb (`before`); nothing when nothing differs. Records the history.
  */
-export async function writeProjectChange(tx: Database, actor: Actor, projectId: string, input: ProjectInput, before: ProjectSnapshot) {
-  const ucIds = await checkReferences(tx, input);
-  const after = snapshotOf(input);
+export async function writeProjectChange(tx: Database, actor: Actor, projectId: string, input: ProjectInput, before: ProjectSnapshot, systemId: string) {
+  const { ucIds, organisations: named } = await checkReferences(tx, input);
+  const plan = await planOwnersOrRefuse(tx, actor, projectId, before, input.ownerIds, false);
+  await checkOwnersInSystem(tx, plan, named, systemId);
+  const after = snapshotOf(input, plan);
   if (JSON.stringify(before) === JSON.stringify(after)) {
     const [same] = await tx.select().from(projects).where(eq(projects.id, projectId));
     return same!;
@@ -211,13 +292,13 @@ export async function writeProjectChange(tx: Database, actor: Actor, projectId: 
     })
     .where(eq(projects.id, projectId))
     .returning();
-  await writeLinks(tx, projectId, input, ucIds);
+  await writeLinks(tx, actor, projectId, input, ucIds, plan);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "project.updated",
     entityType: "project",
     entityId: projectId,
-    organisationId: input.ownerIds[0] ?? null,
+    organisationId: after.ownerIds[0] ?? before.ownerIds[0] ?? null,
     before,
     after,
   });
@@ -239,7 +320,8 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
   }
 
   const projectId = input.projectId;
-  await authoriseProjectChange({ actor, projectId, ownersAfter: input.ownerIds });
+  await authoriseProjectChange({ actor, projectId });
+  await planOwnersOrRefuse(db, actor, projectId, await ownerStateOf(db, projectId), input.ownerIds, true);
   return db.transaction(async (tx) => {
     const before = await snapshotFromDb(tx, projectId);
     if (!canEditProject(actor, before.ownerIds)) throw forbidden(REFUSED);
@@ -247,6 +329,6 @@ export async function saveProject({ actor, input }: { actor: Actor; input: Proje
       const [by] = before.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, before.updatedById)) : [];
       throw conflict(`${by?.name ?? "Someone"} changed this project after you opened it. Reload to see their changes, then make yours again.`);
     }
-    return writeProjectChange(tx, actor, projectId, input, ownFields(before));
+    return writeProjectChange(tx, actor, projectId, input, ownFields(before), before.systemId);
   });
 }

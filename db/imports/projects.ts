@@ -1,10 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { footprints, frameworkDomains, frameworks, organisationFootprints, programmes, projects } from "../schema";
+import { frameworkDomains, frameworks, organisations, programmes, projects } from "../schema";
 import { insertProject, ownFields, snapshotFromDb, snapshotOf, writeProjectChange } from "../commands/projects";
 import { importFormats } from "@/lib/import/formats";
 import { cellText, lookupKey, truncate } from "@/lib/import/cells";
 import { canEditProject, type Actor } from "@/lib/permissions";
+import { outsideSystemMessage, ownerRefusalMessage, planOwners } from "@/lib/project-owners";
 import { projectStatuses, projectStatusLabels, stpDigitalPriorities } from "@/lib/portfolio";
 import { ragRatings } from "@/lib/rag";
 import { projectInputSchema, type ProjectInput } from "@/lib/schemas/project";
@@ -16,6 +17,7 @@ interface ProjectRow {
   input: ProjectInput;
   /** Set by classify when the code is known. */
   projectId: string | null;
+  systemId: string | null;
 }
 
 // The form's field names, as the file's columns.
@@ -47,12 +49,12 @@ export const projectsImport: ImportDefinition<ProjectRow> = {
   kind: "projects",
   columns: importFormats.projects.columns,
   async load(db, actor: Actor) {
-    const [organisation, place, domains, programmeRows, orgSystems] = await Promise.all([
+    const [organisation, place, domains, programmeRows, orgRows] = await Promise.all([
       loadOrganisationLookup(db),
       loadPlaceLookups(db),
       db.select({ id: frameworkDomains.id, code: frameworkDomains.code, name: frameworkDomains.name, framework: frameworks.code }).from(frameworkDomains).innerJoin(frameworks, eq(frameworks.id, frameworkDomains.frameworkId)),
       db.select({ id: programmes.id, code: programmes.code, name: programmes.name }).from(programmes),
-      db.select({ organisationId: organisationFootprints.organisationId, systemId: footprints.systemId }).from(organisationFootprints).innerJoin(footprints, eq(footprints.id, organisationFootprints.footprintId)),
+      db.select({ id: organisations.id, name: organisations.name, systemId: organisations.systemId }).from(organisations),
     ]);
     const domainsByKey = new Map<string, (typeof domains)[number][]>();
     for (const d of domains) {
@@ -61,7 +63,8 @@ export const projectsImport: ImportDefinition<ProjectRow> = {
     const programmeByKey = new Map(programmeRows.flatMap((p) => [[lookupKey(p.code), p] as const, [lookupKey(p.name), p] as const]));
     const priorityByKey = new Map(stpDigitalPriorities.map((p) => [lookupKey(p), p]));
     const statusByKey = new Map(projectStatuses.flatMap((s) => [[lookupKey(s), s] as const, [lookupKey(projectStatusLabels[s]), s] as const]));
-    const systemOf = new Map(orgSystems.map((o) => [o.organisationId, o.systemId]));
+    const systemOf = new Map(orgRows.map((o) => [o.id, o.systemId]));
+    const nameOf = (id: string) => orgRows.find((o) => o.id === id)?.name ?? "another organisation";
 
     return {
       describeKey: "project code",
@@ -133,7 +136,7 @@ export const projectsImport: ImportDefinition<ProjectRow> = {
         if (!canEditProject(actor, parsed.data.ownerIds)) {
           return { ok: false, problems: [{ column: "owners", message: "One of your own organisations must be among the owners: you can add and change only projects they own" }] };
         }
-        return { ok: true, key: code, item: { code, input: parsed.data, projectId: null } };
+        return { ok: true, key: code, item: { code, input: parsed.data, projectId: null, systemId: null } };
       },
 
       async classify(db: Database, rows: ParsedRow<ProjectRow>[]): Promise<Classified<ProjectRow>[]> {
@@ -143,24 +146,38 @@ export const projectsImport: ImportDefinition<ProjectRow> = {
           // Codes are unique within a system: the owners' system decides which project it is.
           const system = systemOf.get(row.item.input.ownerIds[0]!);
           const existing = found.find((p) => p.code === row.item.code && (system === undefined || p.systemId === system));
-          if (!existing) {
-            out.push({ ...row, outcome: "created", before: null });
-            continue;
-          }
-          const before = ownFields(await snapshotFromDb(db, existing.id));
-          if (!canEditProject(actor, before.ownerIds)) {
+          const full = existing ? await snapshotFromDb(db, existing.id) : null;
+          const before = full ? ownFields(full) : null;
+          if (before && !canEditProject(actor, before.ownerIds)) {
             out.push({ line: row.line, problems: [{ column: "code", message: `${row.item.code} is owned by other organisations: you can change only projects one of your own organisations owns` }] });
             continue;
           }
-          const same = JSON.stringify(before) === JSON.stringify(snapshotOf(row.item.input));
-          out.push({ ...row, item: { ...row.item, projectId: existing.id }, outcome: same ? "unchanged" : "changed", before });
+          // The same rules as the form: others' organisations are invited, not made owners;
+          // a CIO removes only their own; owners come from the project's own system.
+          const planned = planOwners(actor, before ?? { ownerIds: [], invitedIds: [] }, row.item.input.ownerIds);
+          if (!planned.ok) {
+            out.push({ line: row.line, problems: [{ column: "owners", message: ownerRefusalMessage(planned.refusal, nameOf) }] });
+            continue;
+          }
+          const systemId = full?.systemId ?? systemOf.get(row.item.input.ownerIds.find((id) => planned.plan.ownerIds.includes(id))!)!;
+          const outside = [...planned.plan.added, ...planned.plan.invited].filter((id) => systemOf.get(id) !== systemId);
+          if (outside.length > 0) {
+            out.push({ line: row.line, problems: [{ column: "owners", message: outsideSystemMessage(outside.map(nameOf), undefined) }] });
+            continue;
+          }
+          if (!existing || !before) {
+            out.push({ ...row, outcome: "created", before: null });
+            continue;
+          }
+          const same = JSON.stringify(before) === JSON.stringify(snapshotOf(row.item.input, planned.plan));
+          out.push({ ...row, item: { ...row.item, projectId: existing.id, systemId: existing.systemId }, outcome: same ? "unchanged" : "changed", before });
         }
         return out;
       },
 
       async apply(tx, rows: Accepted<ProjectRow>[]) {
         for (const { item, before } of rows) {
-          if (item.projectId) await writeProjectChange(tx, actor, item.projectId, item.input, before as ReturnType<typeof snapshotOf>);
+          if (item.projectId) await writeProjectChange(tx, actor, item.projectId, item.input, before as ReturnType<typeof snapshotOf>, item.systemId!);
           else await insertProject(tx, actor, item.input, item.code);
         }
       },

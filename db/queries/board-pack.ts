@@ -11,7 +11,7 @@ import { listCapabilitiesWithTranches, listPlanProjects } from "./portfolio";
 import { getTrajectoryData, listSectionGoals } from "./trajectories";
 import { getBoardAgenda } from "./workstreams";
 import { assessmentsAsAt, endOfDay } from "@/lib/as-at";
-import { heatmapPeriodAsAt, type ProjectChange } from "@/lib/board-pack";
+import { heatmapPeriodAsAt, projectSnapshotActions, type ProjectChange } from "@/lib/board-pack";
 
 // Every decision ever recorded: conditions and stops decided long ago still shape the
 // agenda as at a later date.
@@ -61,7 +61,7 @@ async function listProjectChangesAfter({ after }: { after: Date }): Promise<Proj
   const rows = await db
     .select({ projectId: auditLog.entityId, action: auditLog.action, at: auditLog.at, before: auditLog.before })
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, "project"), inArray(auditLog.action, ["project.created", "project.updated"]), gt(auditLog.at, after)))
+    .where(and(eq(auditLog.entityType, "project"), inArray(auditLog.action, projectSnapshotActions), gt(auditLog.at, after)))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
   return rows;
 }

@@ -17,10 +17,12 @@ import {
   projectCapabilities,
   projectMilestones,
   projectFootprints,
+  projectOwnerInvitations,
   projectOwners,
   projects,
   trancheCapabilities,
   universalCapabilities,
+  users,
 } from "../schema";
 
 const planRowColumns = {
@@ -181,13 +183,14 @@ export async function getProjectById({ projectId }: { projectId: string }) {
     .leftJoin(programmes, eq(programmes.id, projects.programmeId))
     .where(eq(projects.id, projectId));
   if (!row) return null;
-  const [owners, places, links, milestones, benefits] = await Promise.all([
+  const [owners, invitations, places, links, milestones, benefits] = await Promise.all([
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(projectOwners)
       .innerJoin(organisations, eq(organisations.id, projectOwners.organisationId))
       .where(eq(projectOwners.projectId, projectId))
       .orderBy(asc(organisations.name)),
+    pendingInvitations(db, eq(projectOwnerInvitations.projectId, projectId)),
     db
       .select({ id: footprints.id, name: footprints.name })
       .from(projectFootprints)
@@ -208,12 +211,40 @@ export async function getProjectById({ projectId }: { projectId: string }) {
       .where(eq(projectBenefits.projectId, projectId))
       .orderBy(asc(benefitCategories.name)),
   ]);
-  return { ...row.project, domainName: row.domainName, programmeName: row.programmeName, owners, footprints: places, capabilities: links, milestones, benefits };
+  return { ...row.project, domainName: row.domainName, programmeName: row.programmeName, owners, invitations, footprints: places, capabilities: links, milestones, benefits };
 }
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectById>>>;
 
-/** The choices the project form offers. */
-export async function listProjectFormOptions() {
+/** Pending invitations to co-own projects, `which` picks: who is invited, to what, by whom. Not owners until accepted. */
+function pendingInvitations(db: Database, which: SQL) {
+  return db
+    .select({
+      id: projectOwnerInvitations.id,
+      projectId: projects.id,
+      projectTitle: projects.title,
+      organisationId: organisations.id,
+      name: organisations.name,
+      invitedBy: users.name,
+      invitedAt: projectOwnerInvitations.invitedAt,
+    })
+    .from(projectOwnerInvitations)
+    .innerJoin(projects, eq(projects.id, projectOwnerInvitations.projectId))
+    .innerJoin(organisations, eq(organisations.id, projectOwnerInvitations.organisationId))
+    .leftJoin(users, eq(users.id, projectOwnerInvitations.invitedById))
+    .where(and(eq(projectOwnerInvitations.status, "pending"), which))
+    .orderBy(asc(projectOwnerInvitations.invitedAt), asc(organisations.name));
+}
+export type PendingInvitation = Awaited<ReturnType<typeof pendingInvitations>>[number];
+
+/** Invitations waiting for these organisations' answer (a CIO's co-ownership requests). */
+export async function listPendingInvitationsForOrganisations({ organisationIds }: { organisationIds: readonly string[] }): Promise<PendingInvitation[]> {
+  if (organisationIds.length === 0) return [];
+  const db = await getDb();
+  return pendingInvitations(db, inArray(projectOwnerInvitations.organisationId, [...organisationIds]));
+}
+
+/** The choices the project form offers: owners from one system (a project's own), if given. */
+export async function listProjectFormOptions({ systemId }: { systemId?: string } = {}) {
   const db = await getDb();
   const [domains, owners, places, programmeRows, ucs, categories] = await Promise.all([
     db
@@ -221,7 +252,11 @@ export async function listProjectFormOptions() {
       .from(frameworkDomains)
       .innerJoin(frameworks, eq(frameworks.id, frameworkDomains.frameworkId))
       .orderBy(asc(frameworks.name), asc(frameworkDomains.position)),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)),
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(systemId ? eq(organisations.systemId, systemId) : undefined)
+      .orderBy(asc(organisations.name)),
     db.select({ id: footprints.id, name: footprints.name }).from(footprints).orderBy(asc(footprints.name)),
     db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
     db.select().from(universalCapabilities).orderBy(asc(universalCapabilities.number)),

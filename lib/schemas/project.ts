@@ -107,3 +107,9 @@ export const benefitInputSchema = z.object({
   description: z.string({ error: "Describe the benefit" }).trim().min(1, { error: "Describe the benefit" }).max(2000, { error: "Keep the benefit under 2000 characters" }),
 });
 export type BenefitInput = z.infer<typeof benefitInputSchema>;
+
+export const invitationDecisionSchema = z.object({
+  invitationId: z.uuid({ error: "That invitation was not found" }),
+  decision: z.enum(["accept", "decline"], { error: "Choose accept or decline" }),
+});
+export type InvitationDecisionInput = z.infer<typeof invitationDecisionSchema>;

@@ -447,4 +447,56 @@ test.describe("projects", () => {
     expect(await planTotal(cio)).toBe(before);
     await expect(cio.getByRole("link", { name: title })).toHaveCount(0);
   });
+
+  test("co-owners: OUH's CIO invites Royal Berkshire, whose CIO accepts on the plan page; OUH's CIO cannot remove it, its own CIO can", async ({ pageAs }) => {
+    test.setTimeout(180_000);
+    const ouh = await pageAs("cioOuh");
+    const rbft = await pageAs("cioRbft");
+    // A seeded card OUH owns alone, not the one the test above uses.
+    const seed = seedProjects.filter((p) => p.ownerOdsCodes.length === 1 && p.ownerOdsCodes[0] === "RTH")[1];
+    expect(seed, "a second seeded project owned by OUH alone").toBeDefined();
+    let path = "";
+
+    await test.step("OUH's CIO ticks Royal Berkshire: it is invited, not an owner", async () => {
+      await ouh.goto("/portfolio/plan");
+      await ouh.locator(`[data-project="${seed!.code}"]`).getByRole("link", { name: seed!.title, exact: true }).click();
+      await ouh.waitForURL(new RegExp(`/portfolio/projects/${uuid}$`));
+      path = new URL(ouh.url()).pathname;
+      await projectForm(ouh).getByLabel(RBFT, { exact: false }).check();
+      await projectForm(ouh).getByRole("button", { name: "Save changes" }).click();
+      await expect(projectForm(ouh).getByRole("status")).toContainText("saved");
+      await ouh.goto(path);
+      await expect(ouh.getByTestId("project-invitations")).toContainText(RBFT);
+      await expect(ouh.getByTestId("project-summary").locator(".nhsuk-summary-list__row", { hasText: "Owners" }).first()).not.toContainText(RBFT);
+      await expect(projectForm(ouh).getByLabel(`${RBFT} (invited: awaiting its answer)`)).toBeChecked();
+      // OUH's CIO has no accept button for Royal Berkshire.
+      await expect(ouh.getByTestId("co-ownership-requests")).toHaveCount(0);
+    });
+
+    await test.step("Royal Berkshire's CIO sees the request on the plan page and accepts it", async () => {
+      await rbft.goto("/portfolio/plan");
+      const requests = rbft.getByTestId("co-ownership-requests");
+      await expect(requests).toContainText(seed!.title);
+      await expectNoAxeViolations(rbft, "the capability plan with a co-ownership request");
+      await requests.getByRole("button", { name: `Accept ${RBFT} co-owning ${seed!.title}` }).click();
+      await expect(rbft.getByRole("status").filter({ hasText: "now co-owns" })).toBeVisible();
+      await rbft.goto(path);
+      await expect(rbft.getByTestId("project-summary")).toContainText(RBFT);
+      await expect(rbft.getByTestId("project-invitations")).toHaveCount(0);
+      await expect(history(rbft)).toContainText(`Accepted, for ${RBFT}, the invitation to co-own the project`);
+    });
+
+    await test.step("OUH's CIO cannot take Royal Berkshire off; Royal Berkshire's CIO can", async () => {
+      await ouh.goto(path);
+      await projectForm(ouh).getByLabel(RBFT, { exact: true }).uncheck();
+      await projectForm(ouh).getByRole("button", { name: "Save changes" }).click();
+      await expect(projectForm(ouh).locator(".nhsuk-error-summary")).toContainText(`You can remove only your own organisations from a project's owners, not ${RBFT}`);
+      await rbft.goto(path);
+      await projectForm(rbft).getByLabel(RBFT, { exact: true }).uncheck();
+      await projectForm(rbft).getByRole("button", { name: "Save changes" }).click();
+      await expect(projectForm(rbft).getByRole("status")).toContainText("saved");
+      await ouh.goto(path);
+      await expect(ouh.getByTestId("project-summary")).not.toContainText(RBFT);
+    });
+  });
 });

@@ -356,6 +356,17 @@ const projectFields = (ownerId: string) => ({
   ragReason: "",
 });
 
+/** A fresh project owned by `owners`, with pending invitations for `invited`: its id, version and invitation ids. */
+async function newProject(owners: string[], invited: string[] = []): Promise<{ id: string; version: number; invitations: string[] }> {
+  const n = next();
+  const project = await one(sql<{ id: string; version: number }[]>`insert into projects (system_id, code, title, domain_id, stp_priority, from_year, to_year)
+    values (${ids.bob}, ${`MATRIX-P-${n}-${randomBytes(3).toString("hex").toUpperCase()}`}, ${`Matrix project ${n}`}, ${domainC1()}, 'Provider digital maturity', 2017, 2018) returning id, version`);
+  for (const o of owners) await sql`insert into project_owners (project_id, organisation_id) values (${project.id}, ${o})`;
+  const invitations: string[] = [];
+  for (const o of invited) invitations.push((await one(sql<{ id: string }[]>`insert into project_owner_invitations (project_id, organisation_id) values (${project.id}, ${o}) returning id`)).id);
+  return { ...project, invitations };
+}
+
 async function firstUnmatched(jobId: string): Promise<string> {
   const job = await one(sql<{ options: { unmatched?: { name: string }[] } }[]>`select options from import_jobs where id = ${jobId}`);
   return job.options.unmatched?.[0]?.name ?? "NO UNMATCHED NAME";
@@ -485,6 +496,20 @@ function defineRequests() {
     on("action", "POST", A("portfolio", "markMilestoneDoneAction"), `an ${target} project's milestone`, actionWith(A("portfolio", "markMilestoneDoneAction"), async () => ({ milestoneId: await newMilestone(project()), doneOn: "2017-01-31" })));
     on("action", "POST", A("portfolio", "addBenefitAction"), `an ${target} project`, actionWith(A("portfolio", "addBenefitAction"), () => ({ projectId: project(), categoryId: ids.benefitCategory, description: `Matrix benefit ${next()}` })));
   }
+  for (const [target, keep] of [["an OUH and RBFT project, removing RBFT", () => ids.ouh], ["an OUH and RBFT project, removing OUH", () => ids.rbft]] as const) {
+    on("action", "POST", A("portfolio", "saveProjectAction"), target, actionWith(A("portfolio", "saveProjectAction"), async () => {
+      const project = await newProject([ids.ouh, ids.rbft]);
+      return { ...projectFields(keep()), projectId: project.id, version: String(project.version) };
+    }));
+  }
+  on("action", "POST", A("portfolio", "decideInvitationAction"), "accept an invitation to RBFT", actionWith(A("portfolio", "decideInvitationAction"), async () => ({
+    invitationId: (await newProject([ids.ouh], [ids.rbft])).invitations[0]!,
+    decision: "accept",
+  })));
+  on("action", "POST", A("portfolio", "decideInvitationAction"), "decline an invitation to OUH", actionWith(A("portfolio", "decideInvitationAction"), async () => ({
+    invitationId: (await newProject([ids.rbft], [ids.ouh])).invitations[0]!,
+    decision: "decline",
+  })));
   const decide = (target: string, org: () => string, status: "submitted" | "approved", transition: string) =>
     on("action", "POST", A("assessments", "decideAssessmentAction"), target, actionWith(A("assessments", "decideAssessmentAction"), async () => {
       const assessment = await newAssessment(org(), status);

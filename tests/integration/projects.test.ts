@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decideInvitation } from "@/db/commands/project-owners";
 import { saveProject } from "@/db/commands/projects";
 import { listFootprints, listSystems } from "@/db/queries/places";
 import { getProjectById } from "@/db/queries/portfolio";
-import { auditLog, programmes, projectCapabilities, projectFootprints, projectOwners, projects, universalCapabilities, users } from "@/db/schema";
+import { auditLog, programmes, projectCapabilities, projectFootprints, projectOwnerInvitations, projectOwners, projects, universalCapabilities, users } from "@/db/schema";
 import { projects as seedProjects } from "@/db/seed/bob-portfolio";
 import { formatFinancialYear } from "@/lib/financial-year";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -15,7 +16,8 @@ import { testDb } from "../support/test-database";
 
 // Adding and changing projects through saveProject, with inputs built as the project form
 // builds them (flat fields, uc.<n>, parsed by the same schema). Authorisation: admins any
-// project; a CIO only where one of their organisations owns it, before and after the change.
+// project; a CIO only where one of their organisations owns it; another trust named as an
+// owner is invited and joins when its CIO accepts (project-co-owners.test.ts has the rest).
 // Every change is one transaction with one audit row; every refusal leaves nothing behind
 // but an access.denied row.
 
@@ -168,11 +170,11 @@ const codeOf = (error: unknown) => (error === null ? "saved" : error instanceof 
  * A save that must be forbidden: one access.denied row for `by` on `entityId` ("new" for a
  * new project) and nothing else written; the project, if any, exactly as it was.
  */
-async function forbidden(by: Actor, entityId: string, run: () => Promise<unknown>, organisationId?: string) {
+async function forbidden(by: Actor, entityId: string, run: () => Promise<unknown>, organisationId?: string, message = /only where one of your own organisations is an owner/) {
   const [before, deniedBefore, projectBefore] = await Promise.all([totals(), deniedRows(by), entityId === "new" ? null : stored(entityId)]);
   const error = await outcome(run);
   expect(codeOf(error)).toBe("forbidden");
-  expect((error as AppError).message).toMatch(/only where one of your own organisations is an owner/);
+  expect((error as AppError).message).toMatch(message);
   expect(await totals()).toEqual({ ...before, denied: before.denied + 1 });
   const denied = (await deniedRows(by)).slice(deniedBefore.length);
   expect(denied).toHaveLength(1);
@@ -261,6 +263,7 @@ describe("a CIO's project, from creation to a shared project", () => {
       rag: null,
       ragReason: null,
       ownerIds: [RTH],
+      invitedIds: [],
       footprintIds: [],
       capabilities: [
         { uc: 2, role: "S" },
@@ -273,14 +276,15 @@ describe("a CIO's project, from creation to a shared project", () => {
     await forbidden(cioRbft, id, () => edit(cioRbft, id, { title: "Taken over" }), RTH);
   });
 
-  it("updates status, RAG with its reason, a co-owner from another trust and a footprint: version 2, one project.updated row with before and after", async () => {
+  it("updates status, RAG with its reason, invites a co-owner from another trust and adds a footprint: version 2, one project.updated row with before and after", async () => {
     const { result, entry, before, after } = await audited(id, "project.updated", cioOuh, () =>
       edit(cioOuh, id, { status: "in_flight", rag: "amber", ragReason: "  Supplier behind on the interface  ", ownerIds: [RTH, RHW], footprintIds: OXON }),
     );
     expect([result.version, result.status, result.rag, result.ragReason, result.updatedById]).toEqual([2, "in_flight", "amber", "Supplier behind on the interface", cioOuh.id]);
     const now = await stored(id);
     expect(now.row!.version).toBe(2);
-    expect(now.ownerIds).toEqual([RTH, RHW].sort());
+    // Royal Berkshire is invited, not yet an owner.
+    expect(now.ownerIds).toEqual([RTH]);
     expect(now.footprintIds).toEqual([OXON]);
     expect(now.capabilities).toEqual([
       { uc: 2, role: "S" },
@@ -302,13 +306,25 @@ describe("a CIO's project, from creation to a shared project", () => {
         { uc: 5, role: "E" },
       ],
     };
-    expect(before).toEqual({ ...unchanged, status: "planned", rag: null, ragReason: null, ownerIds: [RTH], footprintIds: [] });
-    expect(after).toEqual({ ...unchanged, status: "in_flight", rag: "amber", ragReason: "Supplier behind on the interface", ownerIds: [RTH, RHW].sort(), footprintIds: [OXON] });
+    expect(before).toEqual({ ...unchanged, status: "planned", rag: null, ragReason: null, ownerIds: [RTH], invitedIds: [], footprintIds: [] });
+    expect(after).toEqual({ ...unchanged, status: "in_flight", rag: "amber", ragReason: "Supplier behind on the interface", ownerIds: [RTH], invitedIds: [RHW], footprintIds: [OXON] });
+  });
+
+  it("refuses Royal Berkshire's CIO while Royal Berkshire is only invited", async () => {
+    await forbidden(cioRbft, id, () => edit(cioRbft, id, { title: "Taken over" }), RTH);
+  });
+
+  it("lets Royal Berkshire's CIO accept: Royal Berkshire co-owns it, version 3", async () => {
+    const db = await testDb();
+    const [invitation] = await db.select().from(projectOwnerInvitations).where(eq(projectOwnerInvitations.projectId, id));
+    await decideInvitation({ actor: cioRbft, invitationId: invitation!.id, decision: "accept" });
+    const now = await stored(id);
+    expect([now.ownerIds, now.row!.version]).toEqual([[RTH, RHW].sort(), 3]);
   });
 
   it("lets Royal Berkshire's CIO change it now that Royal Berkshire is a co-owner", async () => {
     const { result, before, after } = await audited(id, "project.updated", cioRbft, () => edit(cioRbft, id, { "uc.5": "E", "uc.9": "S", footprintIds: [OXON, BERKSW] }));
-    expect([result.version, result.updatedById]).toEqual([3, cioRbft.id]);
+    expect([result.version, result.updatedById]).toEqual([4, cioRbft.id]);
     expect((await stored(id)).capabilities).toEqual([
       { uc: 2, role: "S" },
       { uc: 5, role: "E" },
@@ -337,12 +353,19 @@ describe("a CIO's project, from creation to a shared project", () => {
     expect(await auditOf(id)).toEqual(rows);
   });
 
-  it("refuses OUH's CIO handing the project wholly to another trust, by removing OUH from its owners", async () => {
-    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: RHW }), RTH);
-    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: [RHW, RXQ] }), RTH);
-    // Dropping the co-owner and keeping OUH is theirs to do.
-    const { result } = await audited(id, "project.updated", cioOuh, () => edit(cioOuh, id, { ownerIds: RTH }));
+  it("refuses OUH's CIO removing Royal Berkshire, a co-owner that is not theirs to remove", async () => {
+    const notYours = /^You can remove only your own organisations from a project's owners, not Royal Berkshire/;
+    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: RTH }), RHW, notYours);
+    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: [RTH, RXQ] }), RHW, notYours);
+    // Leaving is Royal Berkshire's to do.
+    const { result } = await audited(id, "project.updated", cioRbft, () => edit(cioRbft, id, { ownerIds: RTH }));
     expect((await stored(result.id)).ownerIds).toEqual([RTH]);
+  });
+
+  it("refuses OUH's CIO handing the project to another trust that has not accepted, by removing OUH", async () => {
+    const noOwner = /^A project keeps at least one owner/;
+    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: RHW }), RTH, noOwner);
+    await forbidden(cioOuh, id, () => edit(cioOuh, id, { ownerIds: [RHW, RXQ] }), RTH, noOwner);
   });
 
   it("refuses Royal Berkshire's CIO again once Royal Berkshire is no longer an owner", async () => {
@@ -382,9 +405,12 @@ describe("who may add and change which projects", () => {
     expect(await totals()).toEqual(before);
   });
 
-  it("lets a CIO add a project shared from the start with another trust", async () => {
-    const { result } = await audited(null, "project.created", cioOuh, () => create(cioOuh, { title: "Joint OUH and RBFT project", ownerIds: [RHW, RTH] }));
-    expect((await stored(result.id)).ownerIds).toEqual([RTH, RHW].sort());
+  it("lets a CIO add a project to be shared from the start with another trust, which is invited", async () => {
+    const { result, after } = await audited(null, "project.created", cioOuh, () => create(cioOuh, { title: "Joint OUH and RBFT project", ownerIds: [RHW, RTH] }));
+    expect((await stored(result.id)).ownerIds).toEqual([RTH]);
+    expect([after.ownerIds, after.invitedIds]).toEqual([[RTH], [RHW]]);
+    // The project is OUH's: its system and the history's organisation are OUH's, not the invitee's.
+    expect((await auditOf(result.id))[0]!.organisationId).toBe(RTH);
   });
 
   it("refuses a CIO changing a seeded project their organisation does not own", async () => {
@@ -493,7 +519,7 @@ describe("nothing half-written", () => {
 
 describe("concurrent edits", () => {
   it("lets exactly one of two changes from the same version through; the other is a conflict", async () => {
-    const { result } = await audited(null, "project.created", cioOuh, () => create(cioOuh, { title: "Raced project", ownerIds: [RTH, RHW] }));
+    const { result } = await audited(null, "project.created", admin, () => create(admin, { title: "Raced project", ownerIds: [RTH, RHW] }));
     const [formA, formB] = await Promise.all([editForm(result.id, { title: "Raced: OUH's title", status: "in_flight" }), editForm(result.id, { title: "Raced: RBFT's title", rag: "red", ragReason: "Late" })]);
     const outcomes = await Promise.allSettled([saveProject({ actor: cioOuh, input: parseForm(formA) }), saveProject({ actor: cioRbft, input: parseForm(formB) })]);
     const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [i] : []));

@@ -131,4 +131,14 @@ describe("project changes", () => {
     );
     expect(describeChange({ action: "project.updated", before: base, after: base })).toBe("Changed nothing");
   });
+
+  it("names invitations to co-own, and their answers with the organisation", () => {
+    expect(describeChange({ action: "project.updated", before: { ...base, invitedIds: [] }, after: { ...base, invitedIds: ["b"] } })).toBe("Changed the invitations to co-own it");
+    expect(describeChange({ action: "project.co-owner.accepted", before: base, after: { ...base, ownerIds: ["a", "b"], organisation: "Royal Berkshire" } })).toBe(
+      "Accepted, for Royal Berkshire, the invitation to co-own the project",
+    );
+    expect(describeChange({ action: "project.co-owner.declined", before: base, after: { ...base, organisation: "Royal Berkshire" } })).toBe(
+      "Declined, for Royal Berkshire, the invitation to co-own the project",
+    );
+  });
 });

@@ -5,10 +5,13 @@ import { SystemSelect } from "@/components/system-select";
 import { systemParams } from "@/lib/system-scope";
 import { ownerColour, PlanGrid } from "@/components/portfolio/plan-grid";
 import { DownloadLinks } from "@/components/export/download-links";
+import { CoOwnershipRequests } from "@/components/portfolio/co-ownership-requests";
+import { listPendingInvitationsForOrganisations } from "@/db/queries/portfolio";
 import { getCapabilityPlanView } from "@/db/queries/views/capability-plan";
 import { requireUser } from "@/lib/auth/session";
 import { firstParam } from "@/lib/maturity-selection";
 import { canEditProject } from "@/lib/permissions";
+import { mayActFor } from "@/lib/project-owners";
 
 export const metadata: Metadata = { title: "Capability plan" };
 
@@ -18,13 +21,17 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
   const user = await requireUser();
   const query = await searchParams;
   // Unknown choices (an old link, a typed URL) fall back to everything rather than to nothing.
-  const { systems, system, projects, options, footprint, organisation, priority, shown } = await getCapabilityPlanView({
-    footprint: firstParam(query.footprint),
-    organisation: firstParam(query.organisation),
-    priority: firstParam(query.priority),
-    system: firstParam(query.system),
-    organisationIds: user.organisationIds,
-  });
+  const [{ systems, system, projects, options, footprint, organisation, priority, shown }, invitations] = await Promise.all([
+    getCapabilityPlanView({
+      footprint: firstParam(query.footprint),
+      organisation: firstParam(query.organisation),
+      priority: firstParam(query.priority),
+      system: firstParam(query.system),
+      organisationIds: user.organisationIds,
+    }),
+    listPendingInvitationsForOrganisations({ organisationIds: user.organisationIds }),
+  ]);
+  const requests = invitations.filter((i) => mayActFor(user, i.organisationId));
   const ownerOrder = options.organisations.map((o) => o.id);
   const unknownOwner = shown.filter((p) => p.owners.length === 0).length;
 
@@ -33,6 +40,12 @@ export default async function CapabilityPlanPage({ searchParams }: Props) {
       <span className="nhsuk-caption-l">Portfolio</span>
       <h1>Capability plan</h1>
       <p className="nhsuk-lede-text">The projects raising each digital capability domain, in flight in 2016/17 and planned for 2017/18 and 2018/19.</p>
+      {requests.length > 0 && (
+        <section aria-labelledby="co-ownership-requests" className="app-no-print">
+          <h2 id="co-ownership-requests">Co-ownership requests</h2>
+          <CoOwnershipRequests invitations={requests} withProject />
+        </section>
+      )}
       <form method="get" className="app-selection-form app-no-print" aria-label="Choose which projects to show">
         <SystemSelect scope={{ systems, system }} />
         <div className="nhsuk-form-group">

@@ -163,6 +163,12 @@ export const matrix: MatrixRow[] = [
   action("app/trajectories/actions.ts#removeTargetAction", "OXON footprint target", ["admin", "board"]),
   action("app/portfolio/actions.ts#saveProjectAction", "new OUH project", ["admin", "cioOuh"]),
   action("app/portfolio/actions.ts#saveProjectAction", "new RBFT project", ["admin", "cioRbft"]),
+  // Co-owners: another trust named as an owner is invited; only its own CIOs (or an
+  // administrator) accept or decline, and a CIO removes only their own organisation.
+  action("app/portfolio/actions.ts#saveProjectAction", "an OUH and RBFT project, removing RBFT", ["admin", "cioRbft"]),
+  action("app/portfolio/actions.ts#saveProjectAction", "an OUH and RBFT project, removing OUH", ["admin", "cioOuh"]),
+  action("app/portfolio/actions.ts#decideInvitationAction", "accept an invitation to RBFT", ["admin", "cioRbft"]),
+  action("app/portfolio/actions.ts#decideInvitationAction", "decline an invitation to OUH", ["admin", "cioOuh"]),
   action("app/portfolio/actions.ts#addMilestoneAction", "an OUH project", ["admin", "cioOuh"]),
   action("app/portfolio/actions.ts#addMilestoneAction", "an RBFT project", ["admin", "cioRbft"]),
   action("app/portfolio/actions.ts#markMilestoneDoneAction", "an OUH project's milestone", ["admin", "cioOuh"]),

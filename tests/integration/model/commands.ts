@@ -317,7 +317,8 @@ export class CreateProject implements Cmd {
     const audit: ExpectedAudit[] = [];
     if (expected === "forbidden") audit.push(denied(a));
     if (expected === "ok" && got.value) {
-      m.projects.push({ id: got.value.id, title, ownerIds, version: 1 });
+      // The creator's own organisations own it; the others are invited.
+      m.projects.push({ id: got.value.id, title, ownerIds: ownerIds.filter((id) => rules.actFor(a, id)), invitedIds: ownerIds.filter((id) => !rules.actFor(a, id)), version: 1 });
       audit.push({ action: "project.created", actorId: a.id, entityId: got.value.id, before: "absent", after: "present" });
     }
     await settle(m, r, this.toString(), got, expected, audit);
@@ -342,20 +343,28 @@ export class EditProject implements Cmd {
     const w = r.world;
     const a = who(w, this.actor);
     const p = m.projects[this.project % m.projects.length]!;
-    const ownerIds = this.owners == null ? p.ownerIds : ownersOf(w, this.owners);
+    // The form shows owners and pending invitations ticked; "same owners" sends them back as they are.
+    const ownerIds = this.owners == null ? [...p.ownerIds, ...p.invitedIds].sort() : ownersOf(w, this.owners);
     const title = this.title == null ? p.title : `Renamed ${this.title}`;
     // The form opens with the project as it is now, and the user changes the title or owners.
     const db = await getDb();
     const current = ownFields(await snapshotFromDb(db, p.id));
     const version = this.freshness === "fresh" ? p.version : staleOf(p.version);
     const input = { ...current, projectId: p.id, version, title, ownerIds } as ProjectInput;
-    const same = title === p.title && ownerIds.join() === p.ownerIds.join();
-    const expected: Outcome = !(rules.editProject(a, p.ownerIds) && rules.editProject(a, ownerIds)) ? "forbidden" : this.freshness === "stale" ? "conflict" : "ok";
+    // Owners the actor acts for join or leave at once; others are invited, and an unticked
+    // invitation is withdrawn. Removing another's organisation, or the last owner, is refused.
+    const removed = p.ownerIds.filter((id) => !ownerIds.includes(id));
+    const fresh = ownerIds.filter((id) => !p.ownerIds.includes(id) && !p.invitedIds.includes(id));
+    const ownersAfter = [...p.ownerIds.filter((id) => ownerIds.includes(id)), ...fresh.filter((id) => rules.actFor(a, id))].sort();
+    const invitedAfter = [...p.invitedIds.filter((id) => ownerIds.includes(id)), ...fresh.filter((id) => !rules.actFor(a, id))].sort();
+    const ownersAllowed = removed.every((id) => rules.actFor(a, id)) && ownersAfter.length > 0;
+    const same = title === p.title && ownersAfter.join() === p.ownerIds.join() && invitedAfter.join() === p.invitedIds.join();
+    const expected: Outcome = !(rules.editProject(a, p.ownerIds) && ownersAllowed) ? "forbidden" : this.freshness === "stale" ? "conflict" : "ok";
     const got = await attempt(() => saveProject({ actor: a, input }));
     const audit: ExpectedAudit[] = [];
     if (expected === "forbidden") audit.push(denied(a));
     if (expected === "ok" && !same) {
-      Object.assign(p, { title, ownerIds, version: p.version + 1 });
+      Object.assign(p, { title, ownerIds: ownersAfter, invitedIds: invitedAfter, version: p.version + 1 });
       audit.push({ action: "project.updated", actorId: a.id, entityId: p.id, before: "present", after: "present" });
     }
     await settle(m, r, this.toString(), got, expected, audit);

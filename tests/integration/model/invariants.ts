@@ -49,7 +49,7 @@ interface Snapshot {
   deliverables: { id: string; workstreamId: string; phase: number; position: number; status: string; version: number }[];
   reviews: { id: string; workstreamId: string; phase: number; decision: string | null }[];
   conditions: { id: string; workstreamId: string; closed: boolean }[];
-  projects: { id: string; title: string; version: number; ownerIds: string[] }[];
+  projects: { id: string; title: string; version: number; ownerIds: string[]; invitedIds: string[] }[];
 }
 
 const idList = (ids: readonly string[]) => (ids.length ? sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`);
@@ -94,7 +94,8 @@ async function readSnapshot(m: Model, r: Real): Promise<Snapshot> {
     'conditions', ${agg(sql`json_build_object('id', id, 'workstreamId', workstream_id, 'closed', closed_at is not null)`, sql`review_conditions`)},
     'projects', ${agg(
       sql`json_build_object('id', p.id, 'title', p.title, 'version', p.version,
-        'ownerIds', (select coalesce(json_agg(o.organisation_id order by o.organisation_id), '[]'::json) from project_owners o where o.project_id = p.id))`,
+        'ownerIds', (select coalesce(json_agg(o.organisation_id order by o.organisation_id), '[]'::json) from project_owners o where o.project_id = p.id),
+        'invitedIds', (select coalesce(json_agg(i.organisation_id order by i.organisation_id), '[]'::json) from project_owner_invitations i where i.project_id = p.id and i.status = 'pending'))`,
       sql`projects p where p.id in (${projectIds})`,
     )}
   )::text as snapshot`);
@@ -206,12 +207,18 @@ function changesWithinScope(m: Model, r: Real, s: Snapshot) {
         expect(rules.setTarget(actor, t.scope, t.scopeId), what).toBe(true);
         break;
       }
-      case "project.created":
-        expect(rules.editProject(actor, (after as { ownerIds: string[] }).ownerIds), what).toBe(true);
+      case "project.created": {
+        // Owners the creator did not act for are only invited.
+        const owners = (after as { ownerIds: string[] }).ownerIds;
+        expect(rules.editProject(actor, owners) && owners.every((id) => rules.actFor(actor, id)), what).toBe(true);
         break;
-      case "project.updated":
-        expect(rules.editProject(actor, (before as { ownerIds: string[] }).ownerIds) && rules.editProject(actor, (after as { ownerIds: string[] }).ownerIds), what).toBe(true);
+      }
+      case "project.updated": {
+        const [was, now] = [(before as { ownerIds: string[] }).ownerIds, (after as { ownerIds: string[] }).ownerIds];
+        const changed = [...was.filter((id) => !now.includes(id)), ...now.filter((id) => !was.includes(id))];
+        expect(rules.editProject(actor, was) && now.length > 0 && changed.every((id) => rules.actFor(actor, id)), what).toBe(true);
         break;
+      }
       case "deliverable.updated":
       case "tollgate.requested":
         expect(ws && rules.workOnWorkstream(actor, ws), what).toBe(true);

@@ -53,6 +53,8 @@ export interface ProjectModel {
   title: string;
   /** Sorted. */
   ownerIds: string[];
+  /** Organisations invited to co-own it, not owners until they accept; sorted. */
+  invitedIds: string[];
   version: number;
 }
 
@@ -88,8 +90,10 @@ export const rules = {
   /** Footprint and system targets are the board's; organisations' their own CIOs'. */
   setTarget: (a: WorldActor, scope: TargetModel["scope"], scopeId: string) =>
     a.role === "admin" || (scope === "organisation" ? a.role === "cio" && ownOrg(a, scopeId) : a.role === "board"),
-  /** A CIO changes a project one of their organisations owns (before and after). */
+  /** A CIO changes a project one of their organisations owns. */
   editProject: (a: WorldActor, ownerIds: readonly string[]) => a.role === "admin" || (a.role === "cio" && ownerIds.some((id) => ownOrg(a, id))),
+  /** An organisation joins or leaves the owners at once only by its own CIO or an administrator; others are invited. */
+  actFor: (a: WorldActor, organisationId: string) => a.role === "admin" || (a.role === "cio" && ownOrg(a, organisationId)),
   /** The workstream's lead (a CCIO) works on it; administrators on any. */
   workOnWorkstream: (a: WorldActor, ws: WorkstreamModel) => a.role === "admin" || (a.role === "ccio" && ws.leadUserId === a.id),
   /** Tollgate decisions are the programme board's alone. */

@@ -146,7 +146,7 @@ export async function loadWorld(): Promise<World> {
   ];
   for (const kind of kinds) {
     for (const p of projectRows.filter((p) => kind(ownersOf.get(p.id) ?? [])).slice(0, 2)) {
-      model.projects.push({ id: p.id, title: p.title, ownerIds: [...ownersOf.get(p.id)!].sort(), version: p.version });
+      model.projects.push({ id: p.id, title: p.title, ownerIds: [...ownersOf.get(p.id)!].sort(), invitedIds: [], version: p.version });
     }
   }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryTable } from "@/components/history-table";
 import { AddBenefitForm, AddMilestoneForm, MilestoneDoneForm } from "@/components/portfolio/plan-forms";
+import { CoOwnershipRequests } from "@/components/portfolio/co-ownership-requests";
 import { ProjectForm } from "@/components/portfolio/project-form";
 import { listAuditEntriesByEntity } from "@/db/queries/audit";
 import { getProjectById, listProjectFormOptions } from "@/db/queries/portfolio";
@@ -12,6 +13,7 @@ import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { firstParam } from "@/lib/maturity-selection";
 import { can, canEditProject } from "@/lib/permissions";
+import { mayActFor } from "@/lib/project-owners";
 import { capabilityRoleLabels, planPeriodLabel, projectStatusLabels } from "@/lib/portfolio";
 import { ragLabels } from "@/lib/rag";
 
@@ -27,11 +29,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   if (!project) notFound();
   const mayEdit = canEditProject(user, project.owners.map((o) => o.id));
   const [options, history] = await Promise.all([
-    mayEdit ? listProjectFormOptions() : null,
+    mayEdit ? listProjectFormOptions({ systemId: project.systemId }) : null,
     listAuditEntriesByEntity({ entityType: "project", entityId: id, includeRefusals: can(user, "history.view"), limit: 200 }),
   ]);
   const today = londonDate();
   const created = firstParam((await searchParams).done) === "created";
+  const forMe = project.invitations.filter((i) => mayActFor(user, i.organisationId));
 
   return (
     <>
@@ -41,6 +44,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <div className="nhsuk-inset-text" role="status" data-testid="confirmation">
           <p>Project added. It now shows on the capability plan and the universal capability matrix.</p>
         </div>
+      )}
+      {forMe.length > 0 && (
+        <section aria-labelledby="co-ownership-requests">
+          <h2 id="co-ownership-requests">Co-ownership requests</h2>
+          <CoOwnershipRequests invitations={forMe} withProject={false} />
+        </section>
       )}
       <dl className="nhsuk-summary-list" data-testid="project-summary">
         <div className="nhsuk-summary-list__row">
@@ -60,6 +69,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <dt className="nhsuk-summary-list__key">Owners</dt>
           <dd className="nhsuk-summary-list__value">{project.owners.length ? project.owners.map((o) => o.name).join(", ") : (project.ownerNote ?? "Not recorded")}</dd>
         </div>
+        {project.invitations.length > 0 && (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Invited to co-own</dt>
+            <dd className="nhsuk-summary-list__value" data-testid="project-invitations">
+              {project.invitations.map((i) => i.name).join(", ")} (not owners until a CIO of each accepts)
+            </dd>
+          </div>
+        )}
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Footprints named</dt>
           <dd className="nhsuk-summary-list__value">{project.footprints.map((f) => f.name).join(", ") || "None besides its owners'"}</dd>
