@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 unset DATABASE_URL
+# The demo accounts below, with their public password: only here, never on a plain start.
+export DEMO_ACCOUNTS=1
 export NEXT_TELEMETRY_DISABLED=1
 PORT=${PORT:-3000}
 npm run build

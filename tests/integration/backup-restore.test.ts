@@ -83,11 +83,6 @@ describe("a backup, restored", () => {
       expect(mode(`${file}.manifest.json`).toString(8)).toBe("600");
       expect(mode(folder).toString(8)).toBe("700");
       expect(mode(path.dirname(folder)).toString(8)).toBe("700");
-      if (handle.kind === "pglite") {
-        const dataDir = path.join(work, "private-restored", "pglite");
-        await restoreEmbeddedDatabase({ file, dataDir });
-        expect(mode(dataDir).toString(8)).toBe("700");
-      }
     } finally {
       process.umask(previous);
     }
