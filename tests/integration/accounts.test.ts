@@ -120,7 +120,7 @@ describe("a password reset link", () => {
 
     const weak = await refusal(resetPasswordWithLink({ secret, newPassword: "short" }));
     expect(weak?.fieldErrors.newPassword).toMatch(/at least 12 characters/);
-    expect(await getResetLinkBySecret({ secret })).toMatchObject({ status: "usable" }, "a refused password leaves the link usable");
+    expect(await getResetLinkBySecret({ secret }), "a refused password leaves the link usable").toMatchObject({ status: "usable" });
 
     await resetPasswordWithLink({ secret, newPassword: "marble-otter-lighthouse" });
     const [row] = await (await testDb()).select().from(users).where(eq(users.id, user.id));
