@@ -47,7 +47,8 @@ async function stillSignedIn(page: Page): Promise<boolean> {
 }
 
 test.describe("accounts", () => {
-  test.describe.configure({ timeout: 90_000 });
+  // Each test signs in several browsers and hashes passwords: slow on a loaded 2-core machine.
+  test.describe.configure({ timeout: 180_000 });
 
   test("an administrator's reset link sets a new password once and signs the person out everywhere", async ({ pageAs, anonymousPage }) => {
     const admin = await pageAs("admin");
