@@ -47,7 +47,7 @@ export async function listUsers(): Promise<UserWithScope[]> {
 export async function getUserCredentialsByEmail({ email }: { email: string }) {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabledAt: users.disabledAt, mustChangePassword: users.mustChangePassword })
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return user ?? null;
