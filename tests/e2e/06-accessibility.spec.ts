@@ -53,6 +53,8 @@ test.describe("accessibility (axe-core, default rules)", () => {
   }
 
   test("/admin/users/{id}", async ({ pageAs }) => {
+    // axe reads every one of England's organisations' checkboxes on this page: 46 s at load 33.
+    test.slow();
     const page = await pageAs("admin");
     await page.goto("/admin/users");
     await page.getByRole("link", { name: "Sam Taylor" }).click();
