@@ -10,6 +10,7 @@ import { bookSignInAttempt, recordSignInAttempt, signInSucceeded } from "@/db/co
 import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
 import { newSessionId, nowInSeconds, sessionAlive, sessionExpiry, sessionLimits } from "@/lib/auth/session-lifetime";
 import { revokeSession } from "@/db/commands/sessions";
+import { upgradePasswordHash } from "@/db/commands/users";
 
 declare module "next-auth" {
   interface Session {
@@ -17,6 +18,8 @@ declare module "next-auth" {
     sessionId?: string;
     /** When the person signed in, in seconds: how long a signed-out id must stay refused. */
     signedInAt?: number;
+    /** The same in milliseconds: "sign out everywhere" refuses sessions signed in before it (lib/auth/sessions-cut-off.ts). */
+    signedInAtMs?: number;
   }
 }
 
@@ -84,6 +87,7 @@ function config(): NextAuthConfig {
             await recordSignInAttempt({ ...attempt, outcome: "failed" });
             return null;
           }
+          await upgradePasswordHash({ userId: user.id, passwordHash: user.passwordHash!, password }); // weaker parameters of old: replaced
           await signInSucceeded({ accountKey: keys[0]!, addressKey: keys[1] ?? null });
           await recordSignInAttempt({ ...attempt, outcome: "succeeded" });
           return { id: user.id, name: user.name, email: user.email };
@@ -119,6 +123,7 @@ function config(): NextAuthConfig {
         if (user) {
           token.signedInAt = now;
           token.sid = newSessionId();
+          token.signedInAtMs = Date.now();
         }
         // null ends the session: Auth.js clears the cookie and auth() answers signed out.
         if (!sessionAlive(token, now, limits)) return null;
@@ -129,6 +134,7 @@ function config(): NextAuthConfig {
         if (typeof token.uid === "string") session.user.id = token.uid;
         if (typeof token.sid === "string") session.sessionId = token.sid;
         if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
+        if (typeof token.signedInAtMs === "number") session.signedInAtMs = token.signedInAtMs;
         return session;
       },
     },

@@ -3,7 +3,8 @@ import { BASE_URL, E2E_PORT } from "./tests/e2e/support/env";
 
 // End-to-end tests against the production build (`npm run build` first) on the embedded
 // PGlite database, in a throwaway data folder that is wiped at every run: the app
-// migrates and seeds the demo data on first start and writes its own AUTH_SECRET there.
+// migrates and seeds the demo data, with the demo accounts (DEMO_ACCOUNTS=1), on first
+// start and writes its own AUTH_SECRET there.
 // Folders are per port, so that two runs side by side (E2E_PORT=…) do not wipe each other's.
 const DATA_DIR = `.data/e2e/${E2E_PORT}`;
 
@@ -80,6 +81,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       // Empty means "not set" to the app: always the embedded database, never a real one.
       DATABASE_URL: "",
+      // The specs sign in as the demo accounts: asked for, as `npm run demo` does.
+      DEMO_ACCOUNTS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

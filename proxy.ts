@@ -21,7 +21,8 @@ function withPolicy(response: NextResponse, nonce: string): NextResponse {
 function pageGuard(request: NextAuthRequest) {
   const nonce = newNonce();
   const { pathname, search } = request.nextUrl;
-  if (!request.auth && pathname !== "/login") {
+  // A password reset link is opened signed out (its secret is the proof).
+  if (!request.auth && pathname !== "/login" && !pathname.startsWith("/reset-password/")) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return withPolicy(NextResponse.redirect(login), nonce);

@@ -2,7 +2,7 @@ import "./globals.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getSessionAccount } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "Digital Roadmap", template: "%s – Digital Roadmap" },
@@ -12,7 +12,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  // The account even while it must change its password: its name and Sign out show, not the menu.
+  const user = await getSessionAccount();
   return (
     <html lang="en-GB">
       <head>

@@ -6,7 +6,7 @@ import { importableKinds } from "@/lib/import/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
-  const items = user
+  const items = user && !user.mustChangePassword
     ? [
         { href: "/maturity", label: "Maturity" },
         { href: "/benchmarks", label: "Benchmarks" },

@@ -5,6 +5,7 @@ import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { tightenDataDir } from "./private-files";
 import { migrateDatabase } from "./migrate";
 
 // Both drivers give a PgDatabase; queries are written once against this type.
@@ -109,15 +110,32 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 const holder = globalThis as typeof globalThis & { __digitalRoadmapDb?: Promise<DatabaseHandle> };
 
 async function openConfiguredDatabase(onConnectionLost: (handle: PostgresHandle) => void): Promise<DatabaseHandle> {
-  const { DATABASE_URL, DATA_DIR } = env();
+  const { DATABASE_URL, DATA_DIR, DEMO_ACCOUNTS, FIRST_ADMIN_EMAIL } = env();
   if (DATABASE_URL) {
     return prepare(await openPostgres(DATABASE_URL, { onConnectionLost }), async () => {});
   }
-  // The embedded database is the demo: it seeds itself once, on first start.
+  // The embedded database seeds itself with the demo data once, on first start: with the
+  // demo accounts only when asked for, else one administrator whose password is shown once.
+  tightenDataDir(DATA_DIR);
   return prepare(await openPglite(`${DATA_DIR}/pglite`), async (db) => {
     const { seedDemoIfEmpty } = await import("./seed/seed");
-    await seedDemoIfEmpty(db);
+    const { firstAdmin } = await seedDemoIfEmpty(db, { accounts: DEMO_ACCOUNTS === "1" ? "demo" : "first-admin", firstAdminEmail: FIRST_ADMIN_EMAIL });
+    if (firstAdmin) printFirstAdmin(firstAdmin);
   });
+}
+
+function printFirstAdmin({ email, password }: { email: string; password: string }): void {
+  console.log(
+    [
+      "",
+      "Digital Roadmap: the first administrator account has been made.",
+      `  Email:    ${email}`,
+      `  Password: ${password}   (shown once, here: it is not stored anywhere you can read it)`,
+      "Sign in with it and you will be asked to choose a new password at once; then add real",
+      "accounts under Admin > Users. Demo accounts come only with `npm run demo`.",
+      "",
+    ].join("\n"),
+  );
 }
 
 async function prepare(handle: DatabaseHandle, seed: (db: Database) => Promise<void>): Promise<DatabaseHandle> {

@@ -240,6 +240,13 @@ export const users = pgTable("users", {
   role: userRole("role").notNull().default("viewer"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  // The password was chosen by someone else (the first start's one-time password, an
+  // administrator): every page asks for a new one until it is changed.
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  // Sessions signed in before this are refused (sign out everywhere, a new password, a
+  // disabled account), but for the one kept: the session that changed its own password.
+  sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
+  keptSessionId: text("kept_session_id"),
 });
 export type User = typeof users.$inferSelect;
 
@@ -995,3 +1002,24 @@ export const revokedSessions = pgTable(
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
+
+// ---- Password reset links ----------------------------------------------------------------
+
+// A one-time link an administrator makes for a user who cannot sign in. Only the SHA-256 of
+// its secret is kept; it works once, until it expires, and a newer link replaces it.
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+export type PasswordReset = typeof passwordResets.$inferSelect;

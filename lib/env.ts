@@ -33,6 +33,10 @@ const envSchema = z
     // in whatever happens (NHS information governance: unattended screens, shared PCs).
     SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1440").default(30),
     SESSION_MAX_HOURS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(7 * 24, "must be at most 168").default(12),
+    // The embedded database's first start makes the public demo accounts only when asked
+    // (npm run demo, the tests); otherwise one administrator with a one-time password.
+    DEMO_ACCOUNTS: z.enum(["0", "1"], { error: "must be 1 (make the demo accounts) or 0" }).optional(),
+    FIRST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { backupEmbeddedDatabase } from "@/db/backup/embedded";
 import { manifestPath } from "@/db/backup/manifest";
 import { backupPostgresDatabase } from "@/db/backup/postgres";
+import { makePrivateDir } from "@/db/private-files";
 import { formatTableCounts } from "@/lib/database-fingerprint";
 import { env } from "@/lib/env";
 
@@ -18,6 +19,7 @@ const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, "-");
 const file = values.out ?? path.join(DATA_DIR, "backups", `digital-roadmap-${stamp}${DATABASE_URL ? ".dump" : ".tar.gz"}`);
 
 try {
+  if (!values.out) makePrivateDir(path.dirname(file)); // DATA_DIR/backups: the app's own
   const manifest = DATABASE_URL
     ? await backupPostgresDatabase({ url: DATABASE_URL, file })
     : await backupEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "pglite"), file });

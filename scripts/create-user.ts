@@ -1,7 +1,8 @@
 // Adds a user from a terminal, e.g. the first administrator of a real deployment:
 //   npm run user:create -- --email jo.bloggs@nhs.net --name "Jo Bloggs" --role admin
 //   npm run user:create -- --email cio@nhs.net --name "A CIO" --role cio --organisations RTH,RHW
-// The password comes from NEW_USER_PASSWORD, or one is generated and printed once.
+// The password comes from NEW_USER_PASSWORD, or one is generated and printed once; either
+// way someone else chose it, so the person is asked for a new one at first sign-in.
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { inArray } from "drizzle-orm";
@@ -26,12 +27,13 @@ try {
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   const input = parsed.data;
   await handle.db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password) }).returning();
+    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password), mustChangePassword: true }).returning();
     if (input.organisationIds.length) await tx.insert(userOrganisations).values(input.organisationIds.map((organisationId) => ({ userId: user!.id, organisationId })));
-    await tx.insert(auditLog).values({ action: "user.created", entityType: "user", entityId: user!.id, after: { email: input.email, name: input.name, role: input.role, organisationIds: input.organisationIds, via: "command line" } });
+    await tx.insert(auditLog).values({ action: "user.created", entityType: "user", entityId: user!.id, after: { email: input.email, name: input.name, role: input.role, organisationIds: input.organisationIds, via: "command line", mustChangePassword: true } });
   });
   console.log(`Added ${input.name} <${input.email}> as ${input.role}.`);
   if (!process.env.NEW_USER_PASSWORD) console.log(`Password (shown once): ${password}`);
+  console.log("They will be asked to choose a new password when they first sign in.");
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 unset DATABASE_URL
+# The demo accounts below, with their public password: only here, never on a plain start.
+export DEMO_ACCOUNTS=1
 export NEXT_TELEMETRY_DISABLED=1
 PORT=${PORT:-3000}
 npm run build
@@ -17,6 +19,8 @@ Demo accounts, password roadmap-demo-2026:
   board@demo.nhs.uk      programme board member
   ccio@demo.nhs.uk       CCIO
   viewer@demo.nhs.uk     viewer
+(Made on the first start of an empty data folder only: a folder first started without
+\`npm run demo\` has one administrator instead. Delete ${DATA_DIR:-.data} to start again.)
 
 MSG
 exec npx next start -p "$PORT"

@@ -6,8 +6,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authoriseFrameworkLoad, loadFramework } from "@/db/commands/frameworks";
 import { createPeriod, setPeriodOpen } from "@/db/commands/periods";
-import { createUser, setUserDisabled, updateUserAccess } from "@/db/commands/users";
-import { userAction } from "@/lib/auth/action";
+import { createPasswordResetLink } from "@/db/commands/password-resets";
+import { createUser, endSessionsEverywhere, setUserDisabled, updateUserAccess } from "@/db/commands/users";
+import { userAction, type ActionState } from "@/lib/auth/action";
+import { userIdSchema } from "@/lib/schemas/account";
 import type { FieldErrors } from "@/lib/errors";
 import type { FrameworkSummary } from "@/lib/frameworks/file";
 import type { ImportRowError } from "@/lib/import/header";
@@ -32,6 +34,25 @@ export const setUserDisabledAction = userAction(
     return { ok: true, message: input.disabled ? "The account is disabled: its next request is refused." : "The account is enabled again." };
   },
 );
+
+/** A reset link's secret travels once, in the answer to the button that made it. */
+export type ResetLinkState = ActionState | { ok: true; message: string; link: { path: string; expiresAt: string } };
+
+export async function createPasswordResetLinkAction(previous: ResetLinkState, formData: FormData): Promise<ResetLinkState> {
+  let link: { path: string; expiresAt: string } | undefined;
+  const state = await userAction(userIdSchema, async ({ userId }, user) => {
+    const made = await createPasswordResetLink({ actor: user, userId });
+    link = { path: `/reset-password/${made.secret}`, expiresAt: made.expiresAt.toISOString() };
+    return { ok: true, message: "A reset link has been made. Any earlier unused link no longer works." };
+  })(previous, formData);
+  return state?.ok && link ? { ...state, link } : state;
+}
+
+/** An administrator signs someone out everywhere (a lost laptop, a shared password). */
+export const endUserSessionsAction = userAction(userIdSchema, async ({ userId }, user) => {
+  await endSessionsEverywhere({ actor: user, userId });
+  return { ok: true, message: "Signed out everywhere: every session of theirs ends at its next request." };
+});
 
 export const createPeriodAction = userAction(newPeriodSchema, async (input, user) => {
   const created = await createPeriod({ actor: user, ...input });

@@ -2,19 +2,31 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/forms/login-form";
 import { signInWithEntraId } from "./actions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getSessionAccount } from "@/lib/auth/session";
 import { entraIdConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const notices: Record<string, string> = {
+  reset: "Your new password is set, and every session of your account has been signed out. Sign in with it now.",
+  everywhere: "You have been signed out everywhere.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; signedOut?: string }> }) {
+  const { callbackUrl, password, signedOut } = await searchParams;
   const next = safeRedirectPath(callbackUrl);
-  if (await getCurrentUser()) redirect(next);
+  const account = await getSessionAccount();
+  if (account) redirect(account.mustChangePassword ? "/account/password" : next);
+  const notice = password === "reset" ? notices.reset : signedOut === "everywhere" ? notices.everywhere : null;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
+        {notice && (
+          <div className="nhsuk-inset-text" role="status" data-testid="login-notice">
+            <p>{notice}</p>
+          </div>
+        )}
         <h1>Sign in to Digital Roadmap</h1>
         <p>Digital maturity, trajectories, the programme portfolio and tollgate reviews for your integrated care system.</p>
         {entraIdConfigured() && (

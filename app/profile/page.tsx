@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signOutEverywhereAction } from "@/app/account/actions";
+import { ToggleForm } from "@/components/forms/toggle-form";
 import { NewTokenForm } from "@/components/profile/new-token-form";
 import { TokenTable } from "@/components/profile/token-table";
 import { listApiTokensByUser } from "@/db/queries/api-tokens";
@@ -48,6 +50,13 @@ export default async function ProfilePage() {
         </div>
       </dl>
       <p>An administrator changes roles and organisations.</p>
+
+      <h2>Password and sessions</h2>
+      <p>
+        <Link href="/account/password">Change your password</Link> (if you sign in with a password).
+      </p>
+      <p>If you have left yourself signed in somewhere, or think someone else may have used your account, sign out everywhere: every session of yours ends, this one too.</p>
+      <ToggleForm action={signOutEverywhereAction} fields={{}} label="Sign out everywhere" />
 
       <h2>Personal API tokens</h2>
       <p>

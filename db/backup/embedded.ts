@@ -5,6 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "../schema";
 import type { Database } from "../client";
 import { acquireDataDirLock } from "../data-dir-lock";
+import { makeParentDirs, makePrivateDir, writePrivateFile } from "../private-files";
 import { loadManifest, readManifestOf, writeManifest, type BackupManifest } from "./manifest";
 import { readDatabaseFingerprint } from "./fingerprint";
 import { fingerprintDifferences, type DatabaseFingerprint } from "@/lib/database-fingerprint";
@@ -68,7 +69,7 @@ export async function restoreEmbeddedDatabase({ file, dataDir, force = false }: 
       }
       movedAside = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
       fs.renameSync(dataDir, movedAside);
-      fs.mkdirSync(dataDir);
+      makePrivateDir(dataDir);
     }
     let opened: Awaited<ReturnType<typeof openPgliteFolder>>;
     try {
@@ -77,7 +78,7 @@ export async function restoreEmbeddedDatabase({ file, dataDir, force = false }: 
       // A tarball that does not load leaves things as they were.
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (movedAside) fs.renameSync(movedAside, dataDir);
-      else fs.mkdirSync(dataDir);
+      else makePrivateDir(dataDir);
       throw new Error(`${file} could not be loaded: ${(error as Error).message}`, { cause: error });
     }
     try {
@@ -123,8 +124,8 @@ function lockOrExplain(dataDir: string, doing: string): () => void {
 }
 
 export function writeAtomically(file: string, content: Buffer): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  makeParentDirs(file);
   const partial = `${file}.partial`;
-  fs.writeFileSync(partial, content);
+  writePrivateFile(partial, content);
   fs.renameSync(partial, file);
 }

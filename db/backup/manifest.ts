@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { writePrivateFile } from "../private-files";
 import type { Database, Transaction } from "../client";
 import { migrationLevel, type MigrationLevel } from "../migrate";
 import { readDatabaseFingerprint } from "./fingerprint";
@@ -21,7 +22,7 @@ export async function readManifestOf(db: Database | Transaction, kind: BackupMan
 }
 
 export function writeManifest(backupFile: string, manifest: BackupManifest): void {
-  fs.writeFileSync(manifestPath(backupFile), JSON.stringify(manifest, null, 2) + "\n");
+  writePrivateFile(manifestPath(backupFile), JSON.stringify(manifest, null, 2) + "\n");
 }
 
 /** The manifest beside a backup file, or null when there is none. */

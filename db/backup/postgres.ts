@@ -8,6 +8,7 @@ import { openPostgres, type Database } from "../client";
 import { loadManifest, readManifestOf, writeManifest, type BackupManifest } from "./manifest";
 import { readDatabaseFingerprint } from "./fingerprint";
 import { rowsOf } from "../result-rows";
+import { createPrivateFile, makeParentDirs } from "../private-files";
 import { fingerprintDifferences } from "@/lib/database-fingerprint";
 import type { RestoreResult } from "./embedded";
 
@@ -31,7 +32,8 @@ export function postgresTool(name: "pg_dump" | "pg_restore"): string {
 export async function backupPostgresDatabase({ url, file }: { url: string; file: string }): Promise<BackupManifest> {
   const handle = await openPostgres(url, { max: 1 });
   const partial = `${file}.partial`;
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  makeParentDirs(file);
+  createPrivateFile(partial); // pg_dump writes into it, keeping its 0600
   try {
     // The transaction exports its snapshot to pg_dump and stays open while pg_dump runs,
     // so that the manifest counts exactly the rows in the dump, whatever the app writes meanwhile.

@@ -1,10 +1,13 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../client";
-import { userOrganisations, users, workstreams } from "../schema";
+import { apiTokens, userOrganisations, users, workstreams } from "../schema";
 import { recordAudit, recordDenied } from "./audit";
-import { hashPassword } from "@/lib/auth/password";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { bookSignInAttempt, signInSucceeded } from "./sign-in-throttle";
+import { hashPassword, needsRehash, passwordHashParameters, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { throttleKeys } from "@/lib/auth/throttle";
+import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 
@@ -83,7 +86,16 @@ export async function setUserDisabled({ actor, userId, disabled }: { actor: Acto
   await db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("That user");
-    await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId));
+    // Disabling ends every session and API token for good: enabling the account again
+    // revives none of them (the person signs in again and makes new tokens).
+    const now = new Date();
+    await tx
+      .update(users)
+      .set(disabled ? { disabledAt: now, sessionsValidAfter: now, keptSessionId: null } : { disabledAt: null })
+      .where(eq(users.id, userId));
+    const revoked = disabled
+      ? await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id })
+      : [];
     if (disabled) await releaseWorkstreams(tx, actor, user, `${user.name}'s account was disabled`);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -91,8 +103,95 @@ export async function setUserDisabled({ actor, userId, disabled }: { actor: Acto
       entityType: "user",
       entityId: userId,
       before: { disabled: user.disabledAt != null },
-      after: { disabled },
+      after: disabled ? { disabled, sessionsEnded: true, apiTokensRevoked: revoked.length } : { disabled },
     });
+  });
+}
+
+/**
+ * Signs the user out everywhere: every session signed in until now is refused from its
+ * next request (lib/auth/sessions-cut-off.ts). The user themselves, or an administrator.
+ */
+export async function endSessionsEverywhere({ actor, userId, now = new Date() }: { actor: Actor; userId: string; now?: Date }) {
+  if (userId !== actor.id) await requireUserManager(actor, userId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [ended] = await tx.update(users).set({ sessionsValidAfter: now, keptSessionId: null }).where(eq(users.id, userId)).returning({ id: users.id });
+    if (!ended) throw notFound("That user");
+    await recordAudit(tx, {
+      at: now,
+      actorId: actor.id,
+      action: "user.signed-out-everywhere",
+      entityType: "user",
+      entityId: userId,
+      after: { sessionsEnded: true, by: userId === actor.id ? "the user" : "an administrator" },
+    });
+  });
+}
+
+/**
+ * The user changes their own password: the current one first (a wrong one counts against
+ * the account's sign-in limit, so a left-open session cannot be used to guess it), the new
+ * one through the password policy. Every other session of theirs ends; this one goes on.
+ */
+export async function changeOwnPassword({
+  actor,
+  sessionId,
+  currentPassword,
+  newPassword,
+  now = new Date(),
+}: {
+  actor: Actor;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  now?: Date;
+}) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!user) throw notFound("Your account");
+  if (!user.passwordHash) throw conflict("Your account signs in with NHSmail only: there is no password to change here.");
+  const [accountKey] = throttleKeys(user.email, null);
+  const verdict = await bookSignInAttempt({ keys: [accountKey!], now });
+  if (verdict.locked) {
+    throw new AppError("conflict", `Too many wrong passwords for this account: try again after ${verdict.until.toLocaleTimeString("en-GB", { timeZone: "Europe/London" })}.`);
+  }
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw invalid("Your password was not changed.", { currentPassword: "Your current password is not right" });
+  }
+  await signInSucceeded({ accountKey: accountKey!, addressKey: null, now });
+  const problem = passwordProblem(newPassword, user) ?? ((await verifyPassword(user.passwordHash, newPassword)) ? "Enter a new password, different from your current one" : null);
+  if (problem) throw invalid("Your password was not changed.", { newPassword: problem });
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, sessionsValidAfter: now, keptSessionId: sessionId }).where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: "user.password-changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { by: "the user", mustChangePassword: false, otherSessionsEnded: true },
+    });
+  });
+}
+
+/**
+ * After a good sign-in: a hash made with weaker parameters than today's (an older version's
+ * 4 MiB) is replaced with a new one, while the password is at hand. Only if it is still the
+ * hash that was checked (a password changed meanwhile is left alone).
+ */
+export async function upgradePasswordHash({ userId, passwordHash, password }: { userId: string; passwordHash: string; password: string }): Promise<boolean> {
+  if (!needsRehash(passwordHash)) return false;
+  const upgraded = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, userId), eq(users.passwordHash, passwordHash))).returning({ id: users.id });
+    if (rows.length === 0) return false;
+    const { memoryCost, timeCost, parallelism } = passwordHashParameters;
+    await recordAudit(tx, { actorId: userId, action: "user.password-rehashed", entityType: "user", entityId: userId, after: { argon2id: { memoryCost, timeCost, parallelism } } });
+    return true;
   });
 }
 

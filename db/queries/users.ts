@@ -11,15 +11,22 @@ export interface UserWithScope {
   role: Role;
   disabledAt: Date | null;
   organisationIds: string[];
+  /** Every page asks for a new password until it is changed. */
+  mustChangePassword: boolean;
+  /** Sessions signed in before this are refused, but for keptSessionId (lib/auth/sessions-cut-off.ts). */
+  sessionsValidAfter: Date | null;
+  keptSessionId: string | null;
 }
 
 const organisationIdsColumn = sql<string[]>`coalesce(array_agg(${userOrganisations.organisationId}::text) filter (where ${userOrganisations.organisationId} is not null), '{}')`;
+
+const accountColumns = { mustChangePassword: users.mustChangePassword, sessionsValidAfter: users.sessionsValidAfter, keptSessionId: users.keptSessionId };
 
 /** Role and scope as they stand now: read on every request, so a revoked role stops at once. */
 export async function getUserWithScope({ userId }: { userId: string }): Promise<UserWithScope | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn, ...accountColumns })
     .from(users)
     .leftJoin(userOrganisations, eq(userOrganisations.userId, users.id))
     .where(eq(users.id, userId))
@@ -30,7 +37,7 @@ export async function getUserWithScope({ userId }: { userId: string }): Promise<
 export async function listUsers(): Promise<UserWithScope[]> {
   const db = await getDb();
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, organisationIds: organisationIdsColumn, ...accountColumns })
     .from(users)
     .leftJoin(userOrganisations, eq(userOrganisations.userId, users.id))
     .groupBy(users.id)

@@ -1,4 +1,5 @@
-import { count, eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   assessmentPeriods,
@@ -123,7 +124,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
   });
 }
 
-/** The demo accounts that do not exist yet (a demo database made before some were added gets them). */
+/** The demo accounts (public password: only on a first seed that asked for them). */
 export async function seedDemoUsers(db: Database): Promise<void> {
   const existing = new Set((await db.select({ email: users.email }).from(users)).map((u) => u.email));
   const missing = demoUsers.filter((d) => !existing.has(d.email));
@@ -240,29 +241,65 @@ export async function seedWorkstreams(db: Database): Promise<boolean> {
   return true;
 }
 
-/** First start of the embedded database: the demo data and one account per role. */
-export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+/** Which accounts a first seed makes: the public demo accounts (asked for), or one administrator. */
+export type SeedAccounts = "demo" | "first-admin";
+
+export interface SeedOutcome {
+  /** Whether the database was empty and is now seeded. */
+  seeded: boolean;
+  /** The administrator made on a first start without the demo accounts, with their one-time password (to print once). */
+  firstAdmin: { email: string; password: string } | null;
+}
+
+export const FIRST_ADMIN_NAME = "Administrator";
+
+/**
+ * A first start without the demo accounts: one administrator, with a random password shown
+ * once and to be changed at first sign-in. Only while the database has no account at all.
+ */
+async function createFirstAdmin(db: Database, email: string): Promise<{ email: string; password: string } | null> {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) return null;
+  const password = randomBytes(15).toString("base64url");
+  const [admin] = await db.insert(users).values({ email, name: FIRST_ADMIN_NAME, role: "admin", passwordHash: await hashPassword(password), mustChangePassword: true }).returning();
+  await db.insert(auditLog).values({ actorId: null, action: "user.created", entityType: "user", entityId: admin!.id, after: { email, name: FIRST_ADMIN_NAME, role: "admin", organisationIds: [], via: "first start", mustChangePassword: true } });
+  return { email, password };
+}
+
+/** The earliest active administrator's email: who the seeded DMA import is recorded as. */
+async function anAdministratorEmail(db: Database): Promise<string | null> {
+  const [admin] = await db.select({ email: users.email }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt))).orderBy(asc(users.createdAt)).limit(1);
+  return admin?.email ?? null;
+}
+
+/**
+ * First start of the embedded database: the demo data, and either the demo accounts (only
+ * when asked for: `npm run demo`, the tests) or one administrator with a one-time password.
+ * Later starts add only the parts of the demo data that later versions brought; accounts
+ * are never made again (one deleted stays deleted).
+ */
+export async function seedDemoIfEmpty(db: Database, { accounts, firstAdminEmail = "admin@roadmap.local" }: { accounts: SeedAccounts; firstAdminEmail?: string }): Promise<SeedOutcome> {
   const [row] = await db.select({ n: count() }).from(systems);
   if ((row?.n ?? 0) > 0) {
-    // A demo database made before trajectories or workstreams existed gets them on its next
-    // start, with the demo accounts added since (the workstreams' leads among them).
+    // A demo database made before trajectories or workstreams existed gets them on its next start.
     await seedTrajectories(db);
-    const [demoAdmin] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoUsers[0].email));
-    if (demoAdmin) await seedDemoUsers(db);
     await seedWorkstreams(db);
     await seedPortfolio(db);
-    if (await seedNationalReference(db)) await seedDmaResults(db, demoUsers[0].email);
-    return false;
+    if (await seedNationalReference(db)) {
+      const admin = await anAdministratorEmail(db);
+      if (admin) await seedDmaResults(db, admin);
+    }
+    return { seeded: false, firstAdmin: null };
   }
   // All or nothing: a half-seeded database would look seeded and never get its accounts.
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await seedReferenceData(tx);
     await seedTrajectories(tx);
-    await seedDemoUsers(tx);
+    const firstAdmin = accounts === "demo" ? (await seedDemoUsers(tx), null) : await createFirstAdmin(tx, firstAdminEmail);
     await seedWorkstreams(tx);
     await seedPortfolio(tx);
     await seedNationalReference(tx);
-    await seedDmaResults(tx, demoUsers[0].email);
+    await seedDmaResults(tx, accounts === "demo" ? demoUsers[0].email : firstAdminEmail);
+    return { seeded: true, firstAdmin };
   });
-  return true;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getCurrentUser, type SessionUser } from "./session";
+import { getCurrentUser, getSessionAccount, type SessionUser } from "./session";
 import { cleanFormData } from "@/lib/control-characters";
 import { toAppError, type FieldErrors } from "@/lib/errors";
 
@@ -47,12 +47,14 @@ export function userAction<S extends z.ZodType, R extends ActionState = ActionSt
   /** The schema, or (where a rule depends on a record the form names) a function that finds it. */
   schema: S | ((raw: Record<string, unknown>) => Promise<S>),
   handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
+  /** Only for changing the password: it runs also while the account must change its password first (which every other action refuses). */
+  { whilePasswordMustChange = false }: { whilePasswordMustChange?: boolean } = {},
 ) {
   // R: a state that says more than ok and a message (a file's preview), still read the same way.
   return async (_previous: R | ActionState, sent: FormData): Promise<R | ActionState> => {
-    const user = await getCurrentUser();
+    const user = await (whilePasswordMustChange ? getSessionAccount() : getCurrentUser());
     const formData = cleanFormData(sent);
-    if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
+    if (!user) return { ok: false, message: "Your session has ended, or your password must be changed first. Sign in again; nothing was saved.", fieldErrors: {} };
     const raw = formToObject(formData);
     const parsed = (typeof schema === "function" ? await schema(raw) : schema).safeParse(raw);
     if (!parsed.success) {

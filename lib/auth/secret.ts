@@ -15,7 +15,7 @@ export function authSecret(): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
     const secret = crypto.randomBytes(33).toString("base64");
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;

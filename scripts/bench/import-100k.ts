@@ -13,7 +13,10 @@ import { eq } from "drizzle-orm";
 const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, json: { type: "boolean", default: false } } });
 const wanted = Number(values.rows);
 const scratch = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), "import-bench-"));
-if (scratch) process.env.DATA_DIR = scratch;
+if (scratch) {
+  process.env.DATA_DIR = scratch;
+  process.env.DEMO_ACCOUNTS = "1"; // the demo administrator imports
+}
 
 const { databaseHandle } = await import("@/db/client");
 const { checkImport, commitImport } = await import("@/db/commands/imports");
@@ -25,7 +28,7 @@ try {
   const db = handle.db;
   if (handle.kind === "postgres") {
     const { seedDemoIfEmpty } = await import("@/db/seed/seed");
-    await seedDemoIfEmpty(db);
+    await seedDemoIfEmpty(db, { accounts: "demo" });
   }
   const [admin] = await db.select().from(schema.users).where(eq(schema.users.email, "admin@demo.nhs.uk"));
   if (!admin) throw new Error("The scratch database has no demo administrator: run against the embedded demo database.");

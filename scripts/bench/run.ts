@@ -160,7 +160,7 @@ try {
   if (!values["no-pglite"]) {
     step("The same pages on the embedded PGlite database");
     const dataDir = await pgliteNationalDataDir();
-    const pgliteServer = await startServer(root, { DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: authSecret, SESSION_IDLE_MINUTES: "720" });
+    const pgliteServer = await startServer(root, { DATABASE_URL: "", DATA_DIR: dataDir, DEMO_ACCOUNTS: "1", AUTH_SECRET: authSecret, SESSION_IDLE_MINUTES: "720" });
     try {
       const cookie = await signInCookie(pgliteServer.url);
       const agent = keepAliveAgent(settings.concurrency);
@@ -287,7 +287,7 @@ async function pgliteNationalDataDir(): Promise<string> {
   }
   rmSync(dataDir, { recursive: true, force: true });
   const t = performance.now();
-  await runScript(root, "scripts/generate-national.ts", ["--seed", String(settings.seed), "--scale", String(settings.scale)], { DATABASE_URL: "", DATA_DIR: dataDir }, { echo: true });
+  await runScript(root, "scripts/generate-national.ts", ["--seed", String(settings.seed), "--scale", String(settings.scale)], { DATABASE_URL: "", DATA_DIR: dataDir, DEMO_ACCOUNTS: "1" }, { echo: true });
   writeFileSync(path.join(dataDir, "complete"), `${new Date().toISOString()}\n`);
   console.log(`Generated on PGlite in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   return dataDir;

@@ -35,7 +35,7 @@ export async function loadDataSet(root: string, url: string, dataSet: DataSet, o
   const handle = await openPostgres(url, { max: 2 });
   try {
     await migrateDatabase(handle);
-    await seedDemoIfEmpty(handle.db);
+    await seedDemoIfEmpty(handle.db, { accounts: "demo" });
   } finally {
     await handle.close();
   }

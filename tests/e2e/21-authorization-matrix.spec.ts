@@ -403,6 +403,7 @@ function defineRequests() {
     ["/workstreams/alignment", "alignment"],
     ["/workstreams/board", "board view"],
     ["/profile", "own profile"],
+    ["/account/password", "own password"],
     ["/imports", "imports"],
     ["/admin", "administration"],
     ["/admin/users", "users"],
@@ -421,6 +422,7 @@ function defineRequests() {
   on("page", "GET", "/workstreams/[id]", "INTELLIGENCE", pageAt(() => `/workstreams/${ids.intelligence}`));
   on("page", "GET", "/imports/[id]", "an import the OUH CIO uploaded", pageAt(() => `/imports/${ids.ouhImport}`));
   on("page", "GET", "/admin/users/[id]", "the viewer's account", pageAt(() => `/admin/users/${userIds.viewer}`));
+  on("page", "GET", "/reset-password/[token]", "an unknown link", pageAt(`/reset-password/${"x".repeat(43)}`));
 
   on("route-handler", "GET", "/api/auth/[...nextauth]", "session endpoint", async (s) => handlerOutcome(await get("/api/auth/session", cookieOf(s))));
   on("route-handler", "GET", "/api/health", "health check", async (s) => handlerOutcome(await get("/api/health", cookieOf(s))));
@@ -474,6 +476,24 @@ function defineRequests() {
   on("action", "POST", A("profile", "revokeApiTokenAction"), "the caller's own token", actionWith(A("profile", "revokeApiTokenAction"), async (s) => ({ tokenId: await newToken(userIds[s] ?? userIds.viewer) })));
   on("action", "POST", A("profile", "revokeApiTokenAction"), "the viewer's token", actionWith(A("profile", "revokeApiTokenAction"), async () => ({ tokenId: await newToken(userIds.viewer) })));
 
+  // A wrong current password: allowed callers get as far as that field's error (nobody's password changes).
+  on("action", "POST", A("account", "changePasswordAction"), "own password (a wrong current one)", async (s) => {
+    const outcome = await act(A("account", "changePasswordAction"), s, { currentPassword: "not-the-password", newPassword: "matrix-lantern-quince", confirmPassword: "matrix-lantern-quince" });
+    const state = outcome.kind === "state" ? (outcome.state as { fieldErrors?: Record<string, string> } | null) : null;
+    return state?.fieldErrors?.currentPassword ? "allow" : actionOutcome(outcome);
+  });
+  on("action", "POST", A("account", "signOutEverywhereAction"), "own sessions", async (s) => {
+    // As for signing out: only the callers who must be refused are asked, so the others keep their sessions.
+    if (s !== "anonymous" && s !== "disabled") return "allow";
+    return actionOutcome(await act(A("account", "signOutEverywhereAction"), s, {}));
+  });
+  on("action", "POST", "app/reset-password/[token]/actions.ts#resetPasswordAction", "an unknown link", async (s) => {
+    const outcome = await act("app/reset-password/[token]/actions.ts#resetPasswordAction", s, { token: "x".repeat(43), newPassword: "matrix-lantern-quince", confirmPassword: "matrix-lantern-quince" });
+    const state = outcome.kind === "state" ? (outcome.state as { message?: string } | null) : null;
+    return /not recognised/.test(state?.message ?? "") ? "allow" : { error: JSON.stringify(outcome).slice(0, 200) };
+  });
+  on("action", "POST", A("admin", "createPasswordResetLinkAction"), "a spare user", actionWith(A("admin", "createPasswordResetLinkAction"), () => ({ userId: ids.spareUser })));
+  on("action", "POST", A("admin", "endUserSessionsAction"), "a spare user", actionWith(A("admin", "endUserSessionsAction"), () => ({ userId: ids.spareUser })));
   on("action", "POST", A("admin", "createUserAction"), "a new viewer", actionWith(A("admin", "createUserAction"), () => ({ email: `matrix-new-${next()}-${Date.now()}@test.nhs.uk`, name: "Matrix new", password: "", role: "viewer" })));
   on("action", "POST", A("admin", "updateUserAccessAction"), "a spare user", actionWith(A("admin", "updateUserAccessAction"), () => ({ userId: ids.spareUser, role: "viewer" })));
   on("action", "POST", A("admin", "setUserDisabledAction"), "a spare user (enable)", actionWith(A("admin", "setUserDisabledAction"), () => ({ userId: ids.spareUser, disabled: "false" })));

@@ -69,13 +69,19 @@ describe("401: no valid credentials", () => {
     await expectUnauthenticated(apiRequest("/scores", { secret }), /expired at/, /error="invalid_token"/);
   });
 
-  it("with the token of an account that has since been disabled", async () => {
+  it("with the token of an account that has since been disabled, and still once it is enabled again: disabling revoked it", async () => {
     const admin = await actor(demo.admin);
     const person = await createUser({ actor: admin, email: "api.disabled@demo.nhs.uk", name: "Dee Abled", password: "", role: "viewer", organisationIds: [] });
-    const { secret } = await createApiToken({ actor: (await actor(person.email))!, name: "BI", scope: "read", lifetimeDays: 30 });
+    const { secret, token } = await createApiToken({ actor: (await actor(person.email))!, name: "BI", scope: "read", lifetimeDays: 30 });
     expect((await call(listScores, apiRequest("/scores?limit=1", { secret }))).status).toBe(200);
     await setUserDisabled({ actor: admin, userId: person.id, disabled: true });
-    await expectUnauthenticated(apiRequest("/scores?limit=1", { secret }), /disabled/, /error="invalid_token"/);
+    await expectUnauthenticated(apiRequest("/scores?limit=1", { secret }), /revoked/, /error="invalid_token"/);
+    await setUserDisabled({ actor: admin, userId: person.id, disabled: false });
+    await expectUnauthenticated(apiRequest("/scores?limit=1", { secret }), /revoked/, /error="invalid_token"/);
+    const [row] = await (await testDb()).select().from(apiTokens).where(eq(apiTokens.id, token.id));
+    expect(row!.revokedAt).toBeInstanceOf(Date);
+    const [disabling] = await (await testDb()).select().from(auditLog).where(and(eq(auditLog.action, "user.disabled"), eq(auditLog.entityId, person.id)));
+    expect(disabling!.after).toMatchObject({ disabled: true, sessionsEnded: true, apiTokensRevoked: 1 });
   });
 });
 

@@ -70,6 +70,24 @@ async function currentDatabaseUrl(): Promise<string> {
 }
 
 describe("a backup, restored", () => {
+  it("is written readable by its owner only (folders 0700, files 0600), whatever the umask", async () => {
+    const mode = (file: string) => fs.statSync(file).mode & 0o777;
+    const previous = process.umask(0); // the most permissive: every mode left to the umask would be 0777 or 0666
+    try {
+      const handle = await databaseHandle();
+      const folder = path.join(work, "private", "nested");
+      const file = path.join(folder, handle.kind === "pglite" ? "private.tar.gz" : "private.dump");
+      if (handle.kind === "pglite") await exportPgliteDatabase({ client: handle.client, db: handle.db, file });
+      else await backupPostgresDatabase({ url: await currentDatabaseUrl(), file });
+      expect(mode(file).toString(8)).toBe("600");
+      expect(mode(`${file}.manifest.json`).toString(8)).toBe("600");
+      expect(mode(folder).toString(8)).toBe("700");
+      expect(mode(path.dirname(folder)).toString(8)).toBe("700");
+    } finally {
+      process.umask(previous);
+    }
+  });
+
   it("brings back every table and every row, the sequences and the structure", async () => {
     await changeThings();
     const original = await readDatabaseFingerprint(await getDb());

@@ -46,14 +46,15 @@ describe("the seeded workstreams", () => {
 });
 
 describe("a demo database made before workstreams existed", () => {
-  it("gets the workstreams, and the demo accounts that lead them, on its next start; a second start adds nothing", async () => {
+  it("gets the workstreams on its next start, led by the demo CCIOs; a deleted account stays deleted; a second start adds nothing", async () => {
     const db = await testDb();
-    // Back to how such a database looked: no workstream data, no accounts added since.
+    // Back to how such a database looked: no workstream data; an account deleted since.
     await db.delete(workstreams);
     await db.delete(stpGoals);
     await db.delete(lifecycles);
-    await db.delete(users).where(inArray(users.email, ["ccio.bw@demo.nhs.uk", "board.chair@demo.nhs.uk"]));
-    expect(await seedDemoIfEmpty(db)).toBe(false);
+    await db.delete(users).where(inArray(users.email, ["board.chair@demo.nhs.uk"]));
+    const before = (await db.select({ email: users.email }).from(users)).map((u) => u.email).sort();
+    expect(await seedDemoIfEmpty(db, { accounts: "demo" })).toEqual({ seeded: false, firstAdmin: null });
     const overview = await listWorkstreamOverview();
     expect(overview.map((w) => [w.code, w.leadName])).toEqual([
       ["RECORDS", "Dr Chris Clarke"],
@@ -62,11 +63,12 @@ describe("a demo database made before workstreams existed", () => {
       ["INFRASTRUCTURE", "Dr Fatima Rahman"],
       ["IG", null],
     ]);
-    const [chair] = await db.select().from(users).where(eq(users.email, "board.chair@demo.nhs.uk"));
-    expect(chair?.role).toBe("board");
+    // A start never makes accounts again, demo or not: the deleted one is not back.
+    await seedDemoIfEmpty(db, { accounts: "first-admin" });
+    expect((await db.select({ email: users.email }).from(users)).map((u) => u.email).sort()).toEqual(before);
     const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(workstreams))[0]!.n;
     expect(await seedWorkstreams(db)).toBe(false);
-    await seedDemoIfEmpty(db);
+    await seedDemoIfEmpty(db, { accounts: "demo" });
     expect(await count()).toBe(5);
   });
 });

@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   const { value: file, release } = await shareAcrossProjects("pglite-snapshot", async () => {
     const handle = await openPglite(undefined);
     await migrateDatabase(handle);
-    await seedDemoIfEmpty(handle.db);
+    await seedDemoIfEmpty(handle.db, { accounts: "demo" });
     const dump = await handle.client.dumpDataDir("none");
     await handle.close();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dr-pglite-"));

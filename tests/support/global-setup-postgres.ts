@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`create database ${template}`);
     const handle = await openPostgres(adminUrl.replace(/\/[^/]*$/, `/${template}`));
     await migrateDatabase(handle);
-    await seedDemoIfEmpty(handle.db);
+    await seedDemoIfEmpty(handle.db, { accounts: "demo" });
     await handle.close();
     return {
       value: { adminUrl, template },

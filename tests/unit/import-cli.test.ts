@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 
 // `npm run import -- FILE` as an administrator types it, on an embedded database of its own
-// (created, migrated and seeded with the demo data by the first run).
+// (created, migrated and seeded with the demo data by the first run: without the demo
+// accounts, so with one administrator whose one-time password the first run prints).
 const run = promisify(execFile);
 const root = path.join(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "import-cli-"));
@@ -32,13 +33,15 @@ describe("npm run import", () => {
     writeFileSync(bad, "ods_code,framework,period,domain,score\nRTH,DMI-2016,2017-REASSESSMENT,R1,70\nXXX,DMI-2016,2017-REASSESSMENT,R1,70\n");
     const refused = await importFile([bad]);
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain("as Alex Morgan <admin@demo.nhs.uk>");
+    expect(refused.out).toContain("as Administrator <admin@roadmap.local>");
+    expect(refused.out).toMatch(/Password: [A-Za-z0-9_-]{20} {3}\(shown once/);
     expect(refused.out).toContain("line 3, ods_code: Unknown ODS code “XXX”");
     expect(refused.out).toContain("1 error: nothing was imported.");
 
     const good = path.join(dir, "good.csv");
     writeFileSync(good, "ods_code,framework,period,domain,score\nRTH,DMI-2016,2017-REASSESSMENT,R1,70\nRTH,DMI-2016,2017-REASSESSMENT,R2,71\n");
     const dry = await importFile(["--dry-run", good]);
+    expect(dry.out, "the one-time password is printed once, at the first start only").not.toContain("Password:");
     expect(dry.out).toContain("Checked 2 rows: 2 to add, 0 to change, 0 unchanged.");
     expect(dry.out).toContain("Dry run: nothing was imported.");
     const done = await importFile([good]);

@@ -17,7 +17,7 @@ import { writeNationalPlan, type Progress } from "./write";
  * database that has it already. Generated accounts share the demo password.
  */
 export async function generateNationalDataSet(db: Database, options: NationalOptions, progress?: Progress): Promise<NationalPlan> {
-  await seedDemoIfEmpty(db);
+  await seedDemoIfEmpty(db, { accounts: "demo" });
   const [existing] = await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.code, dma2023.code));
   if (existing) throw new Error("This database already holds the national data set: generate it into an empty database.");
   // Never into a live database: its generated accounts share the public demo password.

@@ -89,6 +89,10 @@ export const matrix: MatrixRow[] = [
   page("/workstreams/alignment", "alignment", signedIn),
   page("/workstreams/board", "board view", signedIn),
   page("/profile", "own profile", signedIn),
+  // One's own password; a reset link is opened signed out (its secret is the proof), and an
+  // unknown one answers everyone with the same page.
+  page("/account/password", "own password", signedIn),
+  page("/reset-password/[token]", "an unknown link", "public"),
   // Imports are for those who may change what a file holds: scores and projects (CIOs,
   // administrators), targets (the board too); not CCIOs or viewers.
   page("/imports", "imports", ["admin", "cioOuh", "cioRbft", "board"]),
@@ -140,6 +144,12 @@ export const matrix: MatrixRow[] = [
   action("app/profile/actions.ts#createApiTokenAction", "a token for oneself", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the caller's own token", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the viewer's token", ["admin", "viewer"]),
+  // Accounts: one's own password and sessions; administrators' reset links and sign-outs.
+  action("app/account/actions.ts#changePasswordAction", "own password (a wrong current one)", signedIn),
+  action("app/account/actions.ts#signOutEverywhereAction", "own sessions", signedIn),
+  action("app/reset-password/[token]/actions.ts#resetPasswordAction", "an unknown link", "public"),
+  action("app/admin/actions.ts#createPasswordResetLinkAction", "a spare user", adminOnly),
+  action("app/admin/actions.ts#endUserSessionsAction", "a spare user", adminOnly),
   action("app/admin/actions.ts#createUserAction", "a new viewer", adminOnly),
   action("app/admin/actions.ts#updateUserAccessAction", "a spare user", adminOnly),
   action("app/admin/actions.ts#setUserDisabledAction", "a spare user (enable)", adminOnly),

@@ -13,6 +13,7 @@ export const ownPorts = {
   matrix: E2E_PORT + 3,
   faults: E2E_PORT + 4,
   concurrency: E2E_PORT + 5,
+  firstStart: E2E_PORT + 6,
 } as const;
 
 const root = path.resolve(import.meta.dirname, "../../..");

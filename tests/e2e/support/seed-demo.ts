@@ -10,7 +10,7 @@ if (!url) throw new Error("Set DATABASE_URL to the database to seed.");
 const handle = await openPostgres(url, { max: 2 });
 try {
   await migrateDatabase(handle);
-  await seedDemoIfEmpty(handle.db);
+  await seedDemoIfEmpty(handle.db, { accounts: "demo" });
 } finally {
   await handle.close();
 }

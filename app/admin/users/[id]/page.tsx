@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { setUserDisabledAction } from "@/app/admin/actions";
+import { endUserSessionsAction, setUserDisabledAction } from "@/app/admin/actions";
+import { ResetLinkForm } from "@/components/admin/reset-link-form";
 import { ToggleForm } from "@/components/forms/toggle-form";
 import { UserForm } from "@/components/forms/user-form";
 import { listOrganisations } from "@/db/queries/places";
@@ -44,6 +45,21 @@ export default async function UserPage({ params, searchParams }: Props) {
             fields={{ userId: user.id, disabled: String(!user.disabledAt) }}
             label={user.disabledAt ? "Enable account" : "Disable account"}
           />
+          <p className="nhsuk-u-margin-top-3">Disabling ends every session and API token of theirs for good: enabling the account again does not bring them back.</p>
+          {!user.disabledAt && (
+            <>
+              <h2>Password and sessions</h2>
+              <h3>Reset their password</h3>
+              <p>
+                A one-time link for them to choose a new password, for 24 hours. Send it to them yourself. Using it signs them out everywhere.
+                {user.mustChangePassword && " They have still to change the password someone else set for them."}
+              </p>
+              <ResetLinkForm userId={user.id} name={user.name} />
+              <h3>Sign out everywhere</h3>
+              <p>Ends every session they have, on every device (their API tokens go on working: disable the account to end those too).</p>
+              <ToggleForm action={endUserSessionsAction} fields={{ userId: user.id }} label="Sign out everywhere" />
+            </>
+          )}
         </>
       )}
     </>
