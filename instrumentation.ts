@@ -2,6 +2,8 @@
 // embedded database, seed the demo data, so that the first request finds it ready.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: sign-in throttling counts failures per connection address.
+  (await import("./lib/auth/peer-address")).installPeerAddressStamp();
   const { databaseHandle } = await import("./db/client");
   try {
     const handle = await databaseHandle();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/forms/login-form";
 import { signInWithEntraId } from "./actions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getSignedInAccount, twoFactorEnrolmentPath } from "@/lib/auth/session";
 import { entraIdConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   const next = safeRedirectPath(callbackUrl);
-  if (await getCurrentUser()) redirect(next);
+  const account = await getSignedInAccount();
+  if (account) redirect(account.mustEnrolTwoFactor ? twoFactorEnrolmentPath : next);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

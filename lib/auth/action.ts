@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getCurrentUser, type SessionUser } from "./session";
+import { getCurrentUser, getSignedInAccount, type SessionUser } from "./session";
 import { toAppError, type FieldErrors } from "@/lib/errors";
 
 export type ActionState =
@@ -45,10 +45,12 @@ export function userAction<S extends z.ZodType, R extends ActionState = ActionSt
   /** The schema, or (where a rule depends on a record the form names) a function that finds it. */
   schema: S | ((raw: Record<string, unknown>) => Promise<S>),
   handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
+  /** duringTwoFactorEnrolment: the set-up page's own actions, open to an admin who has yet to set it up. */
+  { duringTwoFactorEnrolment = false }: { duringTwoFactorEnrolment?: boolean } = {},
 ) {
   // R: a state that says more than ok and a message (a file's preview), still read the same way.
   return async (_previous: R | ActionState, formData: FormData): Promise<R | ActionState> => {
-    const user = await getCurrentUser();
+    const user = duringTwoFactorEnrolment ? await getSignedInAccount() : await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
     const raw = formToObject(formData);
     const parsed = (typeof schema === "function" ? await schema(raw) : schema).safeParse(raw);

@@ -89,6 +89,8 @@ export const matrix: MatrixRow[] = [
   page("/workstreams/alignment", "alignment", signedIn),
   page("/workstreams/board", "board view", signedIn),
   page("/profile", "own profile", signedIn),
+  // Two-factor set-up: one's own account only (docs/two-factor-and-sign-in.md).
+  page("/account/security", "own account security", signedIn),
   // Imports are for those who may change what a file holds: scores and projects (CIOs,
   // administrators), targets (the board too); not CCIOs or viewers.
   page("/imports", "imports", ["admin", "cioOuh", "cioRbft", "board"]),
@@ -137,6 +139,10 @@ export const matrix: MatrixRow[] = [
   action("app/login/actions.ts#signInWithPassword", "empty form", "public"),
   action("app/login/actions.ts#signInWithEntraId", "NHSmail sign-in", "public"),
   action("app/login/actions.ts#signOutAction", "sign out", "public"),
+  action("app/account/security/actions.ts#startTwoFactorAction", "an enrolment for oneself", signedIn),
+  action("app/account/security/actions.ts#confirmTwoFactorAction", "oneself, with no code", signedIn),
+  action("app/account/security/actions.ts#disableTwoFactorAction", "oneself, with no code or password", signedIn),
+  action("app/account/security/actions.ts#regenerateRecoveryCodesAction", "oneself, with no code or password", signedIn),
   action("app/profile/actions.ts#createApiTokenAction", "a token for oneself", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the caller's own token", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the viewer's token", ["admin", "viewer"]),

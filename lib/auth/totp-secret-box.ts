@@ -1,0 +1,28 @@
+import crypto from "node:crypto";
+import { authSecret } from "./secret";
+
+// Secrets at rest: an authenticator secret is encrypted (AES-256-GCM) with a key derived
+// from AUTH_SECRET, so a copy of the database (a backup, a dump) alone does not let anyone
+// make codes. Recovery codes and the emails of failed sign-ins are kept only as keyed hashes.
+
+const key = (purpose: string) => Buffer.from(crypto.hkdfSync("sha256", authSecret(), "digital-roadmap", purpose, 32));
+
+export function sealTotpSecret(secretBase32: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key("totp-secret"), iv);
+  const sealed = Buffer.concat([cipher.update(secretBase32, "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), sealed.toString("base64url")].join(".");
+}
+
+export function openTotpSecret(sealed: string): string {
+  const [version, iv, tag, data] = sealed.split(".");
+  if (version !== "v1" || !iv || !tag || !data) throw new Error("An authenticator secret in the database is not in a form this version reads.");
+  const decipher = crypto.createDecipheriv("aes-256-gcm", key("totp-secret"), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** A keyed hash (HMAC-SHA-256) for values kept only to be compared: recovery codes, emails tried. */
+export function keyedHash(purpose: "recovery-code" | "sign-in-email", value: string): string {
+  return crypto.createHmac("sha256", key(purpose)).update(value).digest("base64url");
+}
