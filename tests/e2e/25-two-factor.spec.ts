@@ -17,6 +17,8 @@ function wrongCode(secret: string): string {
 }
 
 test("the demo admin gives a code after the password; a wrong or used code opens nothing", async ({ anonymousPage }) => {
+  // A code's step is used once: the helper may wait for the next 30-second step.
+  test.setTimeout(120_000);
   const secret = demoTotpSecretFor(accounts.admin.email)!;
   const page = await anonymousPage();
   await page.goto("/login");
