@@ -4,7 +4,7 @@ import { getDb, type Transaction as Tx } from "../client";
 import { twoFactorRecoveryCodes, users, userTwoFactor } from "../schema";
 import { recordAudit } from "./audit";
 import { acceptedTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from "@/lib/auth/totp";
-import { keyedHash, openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
+import { keyedHash, sealTotpSecret, tryOpenTotpSecret } from "@/lib/auth/totp-secret-box";
 import { verifyPassword } from "@/lib/auth/password";
 import { conflict, invalid } from "@/lib/errors";
 
@@ -24,7 +24,8 @@ export async function verifySecondFactor({ userId, code, now = new Date() }: { u
 async function spendSecondFactor(tx: Tx, { userId, code, now }: { userId: string; code: string; now: Date }): Promise<SecondFactor> {
   const [row] = await tx.select().from(userTwoFactor).where(eq(userTwoFactor.userId, userId)).for("update");
   if (!row?.enabledAt) return null;
-  const step = acceptedTotpStep(openTotpSecret(row.secret), code, row.lastUsedStep, now);
+  const secret = tryOpenTotpSecret(row.secret);
+  const step = secret ? acceptedTotpStep(secret, code, row.lastUsedStep, now) : null;
   if (step !== null) {
     await tx.update(userTwoFactor).set({ lastUsedStep: step }).where(eq(userTwoFactor.userId, userId));
     return "totp";
@@ -66,7 +67,9 @@ export async function confirmTwoFactorEnrolment({ actorId, code, now = new Date(
     const [row] = await tx.select().from(userTwoFactor).where(eq(userTwoFactor.userId, actorId)).for("update");
     if (!row) throw conflict("Start setting up two-factor authentication first: the page shows a new QR code.");
     if (row.enabledAt) throw conflict("Two-factor authentication is already on.");
-    const step = acceptedTotpStep(openTotpSecret(row.secret), code, null, now);
+    const secret = tryOpenTotpSecret(row.secret);
+    if (!secret) throw conflict("This set-up can no longer be read: start again for a new QR code.");
+    const step = acceptedTotpStep(secret, code, null, now);
     if (step === null) throw invalid("The code was not accepted.", { code: "Enter the 6-digit code your authenticator app shows now" });
     await tx.update(userTwoFactor).set({ enabledAt: now, lastUsedStep: step }).where(eq(userTwoFactor.userId, actorId));
     const recoveryCodes = await replaceRecoveryCodes(tx, actorId);

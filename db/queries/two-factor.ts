@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { twoFactorRecoveryCodes, userTwoFactor } from "../schema";
-import { openTotpSecret } from "@/lib/auth/totp-secret-box";
+import { tryOpenTotpSecret } from "@/lib/auth/totp-secret-box";
 
 export interface TwoFactorStatus {
   enabled: boolean;
@@ -19,7 +19,7 @@ export async function getTwoFactorStatus({ userId }: { userId: string }): Promis
   ]);
   return {
     enabled: Boolean(row?.enabledAt),
-    pendingSecret: row && !row.enabledAt ? openTotpSecret(row.secret) : null,
+    pendingSecret: row && !row.enabledAt ? tryOpenTotpSecret(row.secret) : null,
     recoveryCodesLeft: codes?.n ?? 0,
   };
 }

@@ -122,12 +122,7 @@ export const baselineProviders = ["RHW", "RTH", "RXQ", "RNU", "RWX", "RYE"] as c
 
 // One account per role, for the embedded demo database only.
 export const demoPassword = "roadmap-demo-2026";
-/**
- * The demo administrator's authenticator secret (admins must use two-factor sign-in). Demo
- * data only, published like the password: add it to an authenticator app, or let the e2e
- * helper and scripts compute the code (docs/two-factor-and-sign-in.md).
- */
-export const demoAdminTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+export { demoAdminTotpSecret } from "@/lib/auth/totp";
 export const demoUsers = [
   { email: "admin@demo.nhs.uk", name: "Alex Morgan", role: "admin", organisations: [] },
   { email: "cio.ouh@demo.nhs.uk", name: "Olu Adeyemi", role: "cio", organisations: ["RTH"] },

@@ -29,7 +29,7 @@ import {
   workstreams,
 } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
-import { sealTotpSecret } from "@/lib/auth/totp-secret-box";
+import { sealedDemoAdminTotpSecret } from "@/lib/auth/totp-secret-box";
 import {
   baselineProviders,
   baselineScores,
@@ -41,7 +41,6 @@ import {
   bobOrganisations,
   bobSystem,
   demoPassword,
-  demoAdminTotpSecret,
   demoUsers,
   demoWorkstreamLeads,
   dmi2016,
@@ -138,7 +137,7 @@ export async function seedDemoUsers(db: Database): Promise<void> {
     for (const u of missing) {
       const [user] = await tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning();
       // Admins must sign in with a second factor: the demo one has a published secret.
-      if (u.role === "admin") await tx.insert(userTwoFactor).values({ userId: user!.id, secret: sealTotpSecret(demoAdminTotpSecret), enabledAt: new Date() });
+      if (u.role === "admin") await tx.insert(userTwoFactor).values({ userId: user!.id, secret: sealedDemoAdminTotpSecret, enabledAt: new Date() });
       if (u.organisations.length > 0) {
         await tx
           .insert(userOrganisations)

@@ -7,6 +7,13 @@ import { Secret, TOTP } from "otpauth";
 
 export const totpRules = { period: 30, digits: 6, window: 1, issuer: "Digital Roadmap" } as const;
 
+/**
+ * The demo administrator's authenticator secret (admins must use two-factor sign-in). Demo
+ * data only, published like the demo password: add it to an authenticator app, or let the
+ * e2e helper and scripts compute the code (docs/two-factor-and-sign-in.md).
+ */
+export const demoAdminTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 function totpFor(secretBase32: string, label = "account"): TOTP {
   return new TOTP({ issuer: totpRules.issuer, label, algorithm: "SHA1", digits: totpRules.digits, period: totpRules.period, secret: Secret.fromBase32(secretBase32) });
 }
