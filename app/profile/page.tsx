@@ -48,6 +48,9 @@ export default async function ProfilePage() {
         </div>
       </dl>
       <p>An administrator changes roles and organisations.</p>
+      <p>
+        <Link href="/account/security">Account security</Link>: sign in with a code from an authenticator app as well as your password (two-factor authentication).
+      </p>
 
       <h2>Personal API tokens</h2>
       <p>
