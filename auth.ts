@@ -1,12 +1,15 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { headers } from "next/headers";
 import { z } from "zod";
-import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { getUserCredentialsByEmail, getUserIdByEntraIdentity } from "@/db/queries/users";
 import { entraIdConfigured, entraTenantId, env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { bookSignInAttempt, recordSignInAttempt, signInSucceeded } from "@/db/commands/sign-in-throttle";
+import { bookSignInAttempt, recordSignInAttempt, signInSucceeded, takeBackSignInAttempt } from "@/db/commands/sign-in-throttle";
+import { checkSecondFactorAtSignIn } from "@/db/commands/two-factor";
+import { admitEntraSignIn } from "@/db/commands/entra-sign-in";
 import { clientAddress, throttleKeys } from "@/lib/auth/throttle";
 import { newSessionId, nowInSeconds, sessionAlive, sessionExpiry, sessionLimits } from "@/lib/auth/session-lifetime";
 import { revokeSession } from "@/db/commands/sessions";
@@ -20,6 +23,8 @@ declare module "next-auth" {
     signedInAt?: number;
     /** The same in milliseconds: "sign out everywhere" refuses sessions signed in before it (lib/auth/sessions-cut-off.ts). */
     signedInAtMs?: number;
+    /** How the person signed in: an admin signed in with a password must use two-factor (lib/auth/session.ts). */
+    method?: "password" | "microsoft-entra-id";
   }
 }
 
@@ -37,6 +42,15 @@ export async function revokeSessionOf(session: { sessionId?: unknown; userId?: u
   });
 }
 
+/** The address of the request being handled (Auth.js callbacks get no request of their own). */
+async function requestAddress(trustedHops: number): Promise<string | null> {
+  try {
+    return clientAddress(await headers(), trustedHops);
+  } catch {
+    return null;
+  }
+}
+
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword("no account has this password"));
 
@@ -44,8 +58,16 @@ const dummyHash = () => (dummy ??= hashPassword("no account has this password"))
 export class SignInLocked extends CredentialsSignin {
   code = "locked";
 }
+/** The password is right and the account uses two-factor: the form asks for the code (no session yet). */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two-factor-required";
+}
+/** The password is right but the code is not (or was used already). */
+export class TwoFactorRefused extends CredentialsSignin {
+  code = "two-factor-refused";
+}
 
-const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
 
 // Auth.js keeps only the user's id in its signed cookie; role and scope are read from the
 // database on every request (lib/auth/session.ts), so revoking a role works at once.
@@ -65,13 +87,13 @@ function config(): NextAuthConfig {
     pages: { signIn: "/login" },
     providers: [
       Credentials({
-        credentials: { email: { label: "Email address" }, password: { label: "Password", type: "password" } },
+        credentials: { email: { label: "Email address" }, password: { label: "Password", type: "password" }, code: { label: "Security code" } },
         // Throttled per account and per address in the database (every instance counts the
         // same failures), and every attempt recorded in the history, however it ends.
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
+          const { email, password, code } = parsed.data;
           const address = clientAddress(request.headers, e.TRUSTED_PROXY_HOPS);
           const keys = throttleKeys(email, address);
           const [verdict, user] = await Promise.all([bookSignInAttempt({ keys }), getUserCredentialsByEmail({ email })]);
@@ -86,6 +108,17 @@ function config(): NextAuthConfig {
           if (!ok || !user) {
             await recordSignInAttempt({ ...attempt, outcome: "failed" });
             return null;
+          }
+          // Two-factor: the password and the code are checked in this one call, so no
+          // session exists until both are right (docs/two-factor-and-sign-in.md).
+          const second = await checkSecondFactorAtSignIn({ userId: user.id, code });
+          if (second === "required") {
+            await takeBackSignInAttempt({ keys });
+            throw new TwoFactorRequired();
+          }
+          if (second === "refused") {
+            await recordSignInAttempt({ ...attempt, outcome: "failed", reason: "wrong code" });
+            throw new TwoFactorRefused();
           }
           await upgradePasswordHash({ userId: user.id, passwordHash: user.passwordHash!, password }); // weaker parameters of old: replaced
           await signInSucceeded({ accountKey: keys[0]!, addressKey: keys[1] ?? null });
@@ -104,19 +137,22 @@ function config(): NextAuthConfig {
         : []),
     ],
     callbacks: {
-      // Entra ID (NHSmail) signs in only people an admin has added, matched by email.
-      // The token must come from our own tenant, or its email claim proves nothing.
+      // Entra ID (NHSmail) signs in only people an admin has added: from our own tenant,
+      // matched by tenant and object id once linked (db/commands/entra-sign-in.ts).
       async signIn({ user, account, profile }) {
         if (account?.provider !== "microsoft-entra-id") return true;
-        const tenant = entraTenantId(e.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
-        if (!tenant || String(profile?.tid ?? "").toLowerCase() !== tenant) return false;
-        const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
-        return Boolean(known && !known.disabledAt);
+        const admitted = await admitEntraSignIn({
+          expectedTenantId: entraTenantId(e.AUTH_MICROSOFT_ENTRA_ID_ISSUER),
+          claims: { tid: profile?.tid, oid: profile?.oid, email: user.email ?? profile?.email },
+          address: await requestAddress(e.TRUSTED_PROXY_HOPS),
+        });
+        return admitted.ok;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         const now = nowInSeconds();
-        if (account?.provider === "microsoft-entra-id" && user?.email) {
-          token.uid = (await getUserCredentialsByEmail({ email: user.email }))?.id;
+        if (account?.provider === "microsoft-entra-id") {
+          const [tid, oid] = [profile?.tid, profile?.oid];
+          token.uid = typeof tid === "string" && typeof oid === "string" ? ((await getUserIdByEntraIdentity({ tenantId: tid, objectId: oid })) ?? undefined) : undefined;
         } else if (user?.id) {
           token.uid = user.id;
         }
@@ -124,6 +160,7 @@ function config(): NextAuthConfig {
           token.signedInAt = now;
           token.sid = newSessionId();
           token.signedInAtMs = Date.now();
+          token.method = account?.provider === "microsoft-entra-id" ? "microsoft-entra-id" : "password";
         }
         // null ends the session: Auth.js clears the cookie and auth() answers signed out.
         if (!sessionAlive(token, now, limits)) return null;
@@ -135,6 +172,7 @@ function config(): NextAuthConfig {
         if (typeof token.sid === "string") session.sessionId = token.sid;
         if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
         if (typeof token.signedInAtMs === "number") session.signedInAtMs = token.signedInAtMs;
+        if (token.method === "password" || token.method === "microsoft-entra-id") session.method = token.method;
         return session;
       },
     },

@@ -6,6 +6,8 @@ export async function register() {
   // parameters of a failed query: an import's whole file was logged that way.
   const { logError, redactDatabaseErrorsIn } = await import("./lib/error-log");
   redactDatabaseErrorsIn(console);
+  // Before the first request: sign-in throttling counts failures per connection address.
+  (await import("./lib/auth/peer-address")).installPeerAddressStamp();
   const { databaseHandle } = await import("./db/client");
   try {
     const handle = await databaseHandle();

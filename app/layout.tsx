@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The account even while it must change its password: its name and Sign out show, not the menu.
+  // The account even while it has a first step to take: its name and Sign out show, not the menu.
   const user = await getSessionAccount();
   return (
     <html lang="en-GB">

@@ -3,10 +3,10 @@ import { NavLink } from "./nav-link";
 import { signOutAction } from "@/app/login/actions";
 import { roleLabels } from "@/lib/roles";
 import { importableKinds } from "@/lib/import/permissions";
-import type { SessionUser } from "@/lib/auth/session";
+import { pendingStepPath, type SessionAccount } from "@/lib/auth/session";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
-  const items = user && !user.mustChangePassword
+export function SiteHeader({ user }: { user: SessionAccount | null }) {
+  const items = user && !pendingStepPath(user)
     ? [
         { href: "/maturity", label: "Maturity" },
         { href: "/benchmarks", label: "Benchmarks" },

@@ -11,6 +11,7 @@ import { importKinds, importStatuses } from "@/lib/import/kinds";
 import { apiTokenScopes } from "@/lib/api/tokens";
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -247,7 +248,11 @@ export const users = pgTable("users", {
   // disabled account), but for the one kept: the session that changed its own password.
   sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
   keptSessionId: text("kept_session_id"),
-});
+  // The Entra ID (NHSmail) identity linked at the first sign-in through it: later sign-ins
+  // are matched on these, not on the email claim (which can change or be reused).
+  entraTenantId: text("entra_tenant_id"),
+  entraObjectId: text("entra_object_id"),
+}, (t) => [uniqueIndex("users_entra_identity_idx").on(t.entraTenantId, t.entraObjectId)]);
 export type User = typeof users.$inferSelect;
 
 // A CIO's scope: the organisations whose scores and projects they may change.
@@ -985,6 +990,51 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 export type SignInThrottle = typeof signInThrottles.$inferSelect;
+
+// Failed sign-ins for emails no account has: kept here for a while (db/commands/sign-in-failures.ts
+// deletes old rows) and summarised in the history, rather than a history row each.
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // HMAC of the email tried: who is guessed at can be counted without keeping the addresses typed.
+    emailHash: text("email_hash").notNull(),
+    address: text("address"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    summarised: boolean("summarised").notNull().default(false),
+  },
+  (t) => [index("sign_in_failures_at_idx").on(t.at)],
+);
+
+// ---- Two-factor authentication (TOTP) ------------------------------------------------
+
+// One authenticator app per account. The secret is encrypted with a key derived from
+// AUTH_SECRET (lib/auth/totp-secret-box.ts); enabledAt is null until a first code confirms
+// the enrolment. lastUsedStep refuses a code used once again within its 30 seconds.
+export const userTwoFactor = pgTable("user_two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type UserTwoFactor = typeof userTwoFactor.$inferSelect;
+
+// Single-use recovery codes: only their hashes are kept.
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("two_factor_recovery_codes_user_idx").on(t.userId)],
+);
 
 // ---- Signed-out sessions ---------------------------------------------------------------
 

@@ -18,7 +18,7 @@ export const changePasswordAction = userAction(
     if (user.mustChangePassword) redirect("/?password=changed");
     return { ok: true, message: "Your password has been changed. Anywhere else you were signed in has been signed out." };
   },
-  { whilePasswordMustChange: true },
+  { duringFirstSteps: true },
 );
 
 /** Signs the user out everywhere, here too (also before a required password change: a lost device is no reason to wait). */
@@ -29,5 +29,5 @@ export const signOutEverywhereAction = userAction(
     await signOut({ redirectTo: "/login?signedOut=everywhere" });
     return { ok: true, message: "You have been signed out everywhere." };
   },
-  { whilePasswordMustChange: true },
+  { duringFirstSteps: true },
 );

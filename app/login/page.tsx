@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/forms/login-form";
 import { signInWithEntraId } from "./actions";
-import { getSessionAccount } from "@/lib/auth/session";
+import { getSessionAccount, pendingStepPath } from "@/lib/auth/session";
 import { entraIdConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, password, signedOut } = await searchParams;
   const next = safeRedirectPath(callbackUrl);
   const account = await getSessionAccount();
-  if (account) redirect(account.mustChangePassword ? "/account/password" : next);
+  if (account) redirect(pendingStepPath(account) ?? next);
   const notice = password === "reset" ? notices.reset : signedOut === "everywhere" ? notices.everywhere : null;
   return (
     <div className="nhsuk-grid-row">

@@ -50,6 +50,9 @@ export default async function ProfilePage() {
         </div>
       </dl>
       <p>An administrator changes roles and organisations.</p>
+      <p>
+        <Link href="/account/security">Account security</Link>: sign in with a code from an authenticator app as well as your password (two-factor authentication).
+      </p>
 
       <h2>Password and sessions</h2>
       <p>

@@ -2,13 +2,14 @@ import "server-only";
 import { and, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { auditLog, signInThrottles } from "../schema";
-import { afterFailure, throttleRules, throttleVerdict, type ThrottleVerdict } from "@/lib/auth/throttle";
+import { afterFailure, globalThrottleKey, rulesForKey, throttleVerdict, type ThrottleVerdict } from "@/lib/auth/throttle";
+import { recordUnknownAccountFailure } from "./sign-in-failures";
 
 /** The strictest verdict over the keys, without booking an attempt: locked if any is, else the longest delay. */
 export async function checkSignInThrottle({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<ThrottleVerdict> {
   const db = await getDb();
   const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
-  return strictest(rows.map((row) => throttleVerdict(row.failures === 0 ? null : row, now)));
+  return strictest(rows.map((row) => throttleVerdict(row.failures === 0 ? null : row, now, rulesForKey(row.key))));
 }
 
 function strictest(verdicts: ThrottleVerdict[]): ThrottleVerdict {
@@ -36,29 +37,40 @@ export async function bookSignInAttempt({ keys, now = new Date() }: { keys: stri
       .onConflictDoNothing();
     const rows = await tx.select().from(signInThrottles).where(inArray(signInThrottles.key, keys)).orderBy(signInThrottles.key).for("update");
     const states = rows.map((row) => (row.failures === 0 ? null : row));
-    const verdict = strictest(states.map((s) => throttleVerdict(s, now)));
+    const verdict = strictest(states.map((s, i) => throttleVerdict(s, now, rulesForKey(rows[i]!.key))));
     if (verdict.locked) return verdict;
     for (const [i, row] of rows.entries()) {
       await tx
         .update(signInThrottles)
-        .set(afterFailure(states[i], now))
+        .set(afterFailure(states[i], now, rulesForKey(row.key)))
         .where(sql`${signInThrottles.key} = ${row.key}`);
     }
     return verdict;
   });
 }
 
-/** The right password: the account's count is cleared, and the address's booking taken back (one good password does not vouch for other guesses from there). */
+/**
+ * The right password (and code): the account's count is cleared, and the address's and
+ * the global booking taken back (one good password does not vouch for other guesses from there).
+ */
 export async function signInSucceeded({ accountKey, addressKey, now = new Date() }: { accountKey: string; addressKey: string | null; now?: Date }): Promise<void> {
   const db = await getDb();
   await purgeStaleSignInThrottles(now);
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, [accountKey]));
-  if (addressKey) {
-    await db
-      .update(signInThrottles)
-      .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
-      .where(sql`${signInThrottles.key} = ${addressKey}`);
-  }
+  await takeBackSignInAttempt({ keys: [...(addressKey ? [addressKey] : []), globalThrottleKey] });
+}
+
+/**
+ * An attempt that was not a guess after all, taken back from every key it was booked
+ * under without clearing earlier failures: the right password of an account that must
+ * now give its code (the code is the next attempt, counted on its own).
+ */
+export async function takeBackSignInAttempt({ keys }: { keys: string[] }): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(signInThrottles)
+    .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+    .where(inArray(signInThrottles.key, keys));
 }
 
 /**
@@ -68,22 +80,48 @@ export async function signInSucceeded({ accountKey, addressKey, now = new Date()
  */
 export async function purgeStaleSignInThrottles(now: Date): Promise<void> {
   const db = await getDb();
-  const windowStart = new Date(now.getTime() - throttleRules.windowMs);
+  // The longest window (an account's or an address's, 15 minutes) decides what no longer counts.
+  const windowStart = new Date(now.getTime() - 15 * 60_000);
   await db
     .delete(signInThrottles)
     .where(and(lt(signInThrottles.windowStartedAt, windowStart), or(isNull(signInThrottles.lockedUntil), lte(signInThrottles.lockedUntil, now))));
 }
 
 export type SignInOutcome = "succeeded" | "failed" | "locked";
+export type SignInMethod = "password" | "microsoft-entra-id";
 
-/** Every sign-in attempt is in the history: who (if the account exists), from where, and how it ended. */
-export async function recordSignInAttempt({ email, userId, address, outcome }: { email: string; userId: string | null; address: string | null; outcome: SignInOutcome }): Promise<void> {
+/**
+ * Every sign-in attempt on an account is in the history: who, from where, by which method
+ * and how it ended (with why, where there is more to say: a wrong code). Failures for
+ * emails no account has go to sign_in_failures instead, summarised in the history
+ * (db/commands/sign-in-failures.ts), so guessing at made-up emails cannot grow the
+ * append-only history without bound.
+ */
+export async function recordSignInAttempt({
+  email,
+  userId,
+  address,
+  outcome,
+  method = "password",
+  reason,
+  now = new Date(),
+}: {
+  email: string;
+  userId: string | null;
+  address: string | null;
+  outcome: SignInOutcome;
+  method?: SignInMethod;
+  reason?: string;
+  now?: Date;
+}): Promise<void> {
+  if (!userId && outcome !== "succeeded") return recordUnknownAccountFailure({ email, address, now });
   const db = await getDb();
   await db.insert(auditLog).values({
+    at: now,
     actorId: userId,
     action: `sign-in.${outcome}`,
     entityType: "sign-in",
     entityId: email.trim().toLowerCase(),
-    after: { address, outcome },
+    after: { address, outcome, ...(method === "password" ? {} : { method }), ...(reason ? { reason } : {}) },
   });
 }

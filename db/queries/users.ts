@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { userOrganisations, users } from "../schema";
 import type { Role } from "@/lib/roles";
@@ -51,4 +51,14 @@ export async function getUserCredentialsByEmail({ email }: { email: string }) {
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return user ?? null;
+}
+
+/** The account an Entra identity is linked to (after admitEntraSignIn). */
+export async function getUserIdByEntraIdentity({ tenantId, objectId }: { tenantId: string; objectId: string }): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.entraTenantId, tenantId.toLowerCase()), eq(users.entraObjectId, objectId.toLowerCase())));
+  return row?.id ?? null;
 }

@@ -122,6 +122,7 @@ export const baselineProviders = ["RHW", "RTH", "RXQ", "RNU", "RWX", "RYE"] as c
 
 // One account per role, for the embedded demo database only.
 export const demoPassword = "roadmap-demo-2026";
+export { demoAdminTotpSecret } from "@/lib/auth/totp";
 export const demoUsers = [
   { email: "admin@demo.nhs.uk", name: "Alex Morgan", role: "admin", organisations: [] },
   { email: "cio.ouh@demo.nhs.uk", name: "Olu Adeyemi", role: "cio", organisations: ["RTH"] },

@@ -22,6 +22,7 @@ import {
   systems,
   targets,
   userOrganisations,
+  userTwoFactor,
   users,
   workstreamFootprints,
   workstreamGoals,
@@ -29,6 +30,7 @@ import {
   workstreams,
 } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { sealedDemoAdminTotpSecret } from "@/lib/auth/totp-secret-box";
 import {
   baselineProviders,
   baselineScores,
@@ -135,6 +137,8 @@ export async function seedDemoUsers(db: Database): Promise<void> {
     const orgIdByOds = new Map(orgs.map((o) => [o.odsCode, o.id]));
     for (const u of missing) {
       const [user] = await tx.insert(users).values({ email: u.email, name: u.name, role: u.role, passwordHash }).returning();
+      // Admins must sign in with a second factor: the demo one has a published secret.
+      if (u.role === "admin") await tx.insert(userTwoFactor).values({ userId: user!.id, secret: sealedDemoAdminTotpSecret, enabledAt: new Date() });
       if (u.organisations.length > 0) {
         await tx
           .insert(userOrganisations)

@@ -47,14 +47,18 @@ export function userAction<S extends z.ZodType, R extends ActionState = ActionSt
   /** The schema, or (where a rule depends on a record the form names) a function that finds it. */
   schema: S | ((raw: Record<string, unknown>) => Promise<S>),
   handler: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<R>,
-  /** Only for changing the password: it runs also while the account must change its password first (which every other action refuses). */
-  { whilePasswordMustChange = false }: { whilePasswordMustChange?: boolean } = {},
+  /**
+   * duringFirstSteps: the actions of an account's first steps (changing a password someone
+   * else chose, an administrator's two-factor set-up), which every other action refuses
+   * until they are taken.
+   */
+  { duringFirstSteps = false }: { duringFirstSteps?: boolean } = {},
 ) {
   // R: a state that says more than ok and a message (a file's preview), still read the same way.
   return async (_previous: R | ActionState, sent: FormData): Promise<R | ActionState> => {
-    const user = await (whilePasswordMustChange ? getSessionAccount() : getCurrentUser());
+    const user = await (duringFirstSteps ? getSessionAccount() : getCurrentUser());
     const formData = cleanFormData(sent);
-    if (!user) return { ok: false, message: "Your session has ended, or your password must be changed first. Sign in again; nothing was saved.", fieldErrors: {} };
+    if (!user) return { ok: false, message: "Your session has ended, or there is a step to take first (see the page). Sign in again; nothing was saved.", fieldErrors: {} };
     const raw = formToObject(formData);
     const parsed = (typeof schema === "function" ? await schema(raw) : schema).safeParse(raw);
     if (!parsed.success) {

@@ -2,6 +2,7 @@
 // Cookie header a signed-in browser would send.
 import http from "node:http";
 import { httpGet } from "./load";
+import { demoTotpSecretFor, nextDemoTotpCode } from "./demo-totp";
 
 function cookiePairs(setCookie: string[] | undefined): string[] {
   return (setCookie ?? []).map((c) => c.split(";")[0]!).filter((pair) => !pair.endsWith("="));
@@ -12,7 +13,10 @@ export async function signInCookie(baseUrl: string, email: string, password: str
   if (csrf.status !== 200) throw new Error(`GET /api/auth/csrf: HTTP ${csrf.status}`);
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
   const jar = cookiePairs(csrf.headers["set-cookie"]);
-  const body = new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/maturity` }).toString();
+  // An account with two-factor sends its code with the password, in the same request.
+  const secret = demoTotpSecretFor(email);
+  const code: Record<string, string> = secret ? { code: await nextDemoTotpCode(secret) } : {};
+  const body = new URLSearchParams({ email, password, ...code, csrfToken, callbackUrl: `${baseUrl}/maturity` }).toString();
   const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
     const request = http.request(`${baseUrl}/api/auth/callback/credentials`, {
       method: "POST",

@@ -32,6 +32,8 @@ test.describe("accessibility (axe-core, default rules)", () => {
     { path: "/profile", role: "ccio", what: "the profile page, with sign out everywhere" },
     { path: "/admin/periods", role: "admin", what: "the assessment periods page" },
     { path: "/admin/frameworks", role: "admin", what: "the maturity frameworks page" },
+    { path: "/account/security", role: "admin", what: "account security, two-factor on" },
+    { path: "/account/security", role: "viewer", what: "account security, two-factor off" },
     { path: "/portfolio/plan", role: "viewer", what: "the capability plan" },
     { path: "/portfolio/plan?organisation=none&priority=Provider%20digital%20maturity", role: "cioOuh", what: "the capability plan, filtered" },
     { path: "/portfolio/capabilities", role: "viewer", what: "the universal capability matrix" },

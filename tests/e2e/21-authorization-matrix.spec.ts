@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { signInCookie } from "../../scripts/bench/sign-in";
+import { totpCode } from "../../lib/auth/totp";
 import { accounts, DEMO_PASSWORD } from "./support/accounts";
 import { callServerAction, serverActionsInBuild, type ActionOutcome, type ServerActionRef } from "./support/action-client";
 import { ownPorts, startAppServer, type AppServer } from "./support/app-server";
@@ -131,6 +132,7 @@ async function setUp() {
   const disabledEmail = `matrix-disabled-${Date.now()}@test.nhs.uk`;
   userIds.disabled = await createUser(disabledEmail, "admin", "quince-lantern-harbour");
   cookies.disabled = await signInCookie(baseUrl, disabledEmail, "quince-lantern-harbour");
+  await enrolTwoFactor("disabled");
   tokens.disabled = await createToken(cookies.disabled);
   expect((await get("/admin", cookies.disabled)).status, "the administrator-to-be-disabled opens /admin before").toBe(200);
   expect((await apiCall("GET", "/api/v1/organisations", tokens.disabled)).status, "and their token works before").toBe(200);
@@ -151,6 +153,19 @@ async function createToken(cookie: string): Promise<string> {
   const secret = outcome.kind === "state" ? (outcome.state as { created?: { secret?: string } } | null)?.created?.secret : undefined;
   if (!secret) throw new Error(`creating a token failed: ${JSON.stringify(outcome).slice(0, 300)}`);
   return secret;
+}
+
+/**
+ * An administrator must set up two-factor before anything else: through the set-up page,
+ * as a person would (the key read from the page, the first code computed from it).
+ */
+async function enrolTwoFactor(subject: Subject): Promise<void> {
+  const A = (name: string) => `app/account/security/actions.ts#${name}`;
+  expect(await act(A("startTwoFactorAction"), subject, {}), "two-factor set-up starts").toMatchObject({ kind: "state", state: { ok: true } });
+  const page = await (await get("/account/security", cookies[subject])).text();
+  const secret = /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(page)?.[1]?.replaceAll(" ", "");
+  if (!secret) throw new Error("the set-up page shows no key");
+  expect(await act(A("confirmTwoFactorAction"), subject, { code: totpCode(secret) }), "two-factor set-up is confirmed").toMatchObject({ kind: "state", state: { ok: true } });
 }
 
 async function createUser(email: string, role: string, password = ""): Promise<string> {
@@ -404,6 +419,7 @@ function defineRequests() {
     ["/workstreams/board", "board view"],
     ["/profile", "own profile"],
     ["/account/password", "own password"],
+    ["/account/security", "own account security"],
     ["/imports", "imports"],
     ["/admin", "administration"],
     ["/admin/users", "users"],
@@ -472,6 +488,21 @@ function defineRequests() {
     const outcome = await act(A("login", "signOutAction"), s, {}, { withPreviousState: false });
     return outcome.kind === "redirect" ? "allow" : { error: JSON.stringify(outcome).slice(0, 200) };
   });
+  // Account security acts on the caller's own account only. The requests change nothing: a
+  // form with nothing in it is parsed after the session is checked, so a signed-in caller
+  // gets the form's own error (allow) and anyone else the session refusal (deny).
+  const reachesForm = (name: string, fields: Record<string, string>, formError: RegExp): Run => async (s) => {
+    const outcome = await act(name, s, fields);
+    const state = outcome.kind === "state" ? (outcome.state as { ok?: boolean; message?: string; fieldErrors?: Record<string, string> } | null) : null;
+    if (state?.ok === false && [state.message ?? "", ...Object.values(state.fieldErrors ?? {})].some((m) => formError.test(m))) return "allow";
+    return actionOutcome(outcome);
+  };
+  const S = (name: string) => `app/account/security/actions.ts#${name}`;
+  // Starting again for an account with two-factor on (the demo admin) is refused as a conflict, after the session check.
+  on("action", "POST", S("startTwoFactorAction"), "an enrolment for oneself", reachesForm(S("startTwoFactorAction"), {}, /already on/));
+  on("action", "POST", S("confirmTwoFactorAction"), "oneself, with no code", reachesForm(S("confirmTwoFactorAction"), { code: "" }, /Enter the 6-digit code/));
+  on("action", "POST", S("disableTwoFactorAction"), "oneself, with no code or password", reachesForm(S("disableTwoFactorAction"), {}, /Enter a code from your authenticator app, or your password/));
+  on("action", "POST", S("regenerateRecoveryCodesAction"), "oneself, with no code or password", reachesForm(S("regenerateRecoveryCodesAction"), {}, /Enter a code from your authenticator app, or your password/));
   on("action", "POST", A("profile", "createApiTokenAction"), "a token for oneself", actionWith(A("profile", "createApiTokenAction"), () => ({ name: `matrix ${next()}`, scope: "read", lifetimeDays: "30" })));
   on("action", "POST", A("profile", "revokeApiTokenAction"), "the caller's own token", actionWith(A("profile", "revokeApiTokenAction"), async (s) => ({ tokenId: await newToken(userIds[s] ?? userIds.viewer) })));
   on("action", "POST", A("profile", "revokeApiTokenAction"), "the viewer's token", actionWith(A("profile", "revokeApiTokenAction"), async () => ({ tokenId: await newToken(userIds.viewer) })));

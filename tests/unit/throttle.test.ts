@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterFailure, clientAddress, throttleKeys, throttleRules, throttleVerdict, type ThrottleState } from "@/lib/auth/throttle";
+import { addressThrottleRules, afterFailure, clientAddress, globalThrottleRules, peerAddressHeader, rulesForKey, throttleKeys, throttleRules, throttleVerdict, type ThrottleState } from "@/lib/auth/throttle";
 
 const t0 = new Date("2026-12-03T09:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -51,9 +51,24 @@ describe("sign-in throttling", () => {
     );
   });
 
-  it("counts an attempt under its account, case-blind, and its address when known", () => {
-    expect(throttleKeys(" Admin@Demo.nhs.uk ", "10.0.0.1")).toEqual(["account:admin@demo.nhs.uk", "address:10.0.0.1"]);
-    expect(throttleKeys("a@b.c", null)).toEqual(["account:a@b.c"]);
+  it("counts an attempt under its account, case-blind, its address when known, and all attempts together", () => {
+    expect(throttleKeys(" Admin@Demo.nhs.uk ", "10.0.0.1")).toEqual(["account:admin@demo.nhs.uk", "address:10.0.0.1", "global"]);
+    expect(throttleKeys("a@b.c", null)).toEqual(["account:a@b.c", "global"]);
+  });
+
+  it("gives an address more room than an account (people share addresses), and everyone together far more, for a shorter time", () => {
+    expect(rulesForKey("account:a@b.c")).toBe(throttleRules);
+    expect(rulesForKey("address:10.0.0.1")).toBe(addressThrottleRules);
+    expect(rulesForKey("global")).toBe(globalThrottleRules);
+    expect(addressThrottleRules.lockAfter).toBeGreaterThan(throttleRules.lockAfter);
+    expect(globalThrottleRules.lockAfter).toBeGreaterThan(addressThrottleRules.lockAfter);
+    // The global count never slows anyone: it only refuses, for a minute, past its limit.
+    const now = new Date("2026-01-05T09:00:00Z");
+    let state: ThrottleState | null = null;
+    for (let i = 0; i < globalThrottleRules.lockAfter - 1; i++) state = afterFailure(state, now, globalThrottleRules);
+    expect(throttleVerdict(state, now, globalThrottleRules)).toEqual({ locked: false, delayMs: 0 });
+    state = afterFailure(state, now, globalThrottleRules);
+    expect(throttleVerdict(state, now, globalThrottleRules)).toEqual({ locked: true, until: new Date(now.getTime() + 60_000) });
   });
 
   it("takes the address our own proxies saw, never one the client wrote", () => {
@@ -61,7 +76,10 @@ describe("sign-in throttling", () => {
     const forwarded = new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7" });
     expect(clientAddress(forwarded, 1)).toBe("203.0.113.7");
     expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7, 10.0.0.2" }), 2)).toBe("203.0.113.7");
+    // With no proxy trusted, X-Forwarded-For is ignored (a client can send one and Next.js keeps it):
+    // the connection's own address is read from the header our server hook stamps.
     expect(clientAddress(forwarded, 0)).toBeNull();
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.66", [peerAddressHeader]: "192.0.2.44" }), 0)).toBe("192.0.2.44");
     expect(clientAddress(forwarded, 3)).toBeNull();
     expect(clientAddress(new Headers(), 1)).toBeNull();
   });

@@ -93,6 +93,8 @@ export const matrix: MatrixRow[] = [
   // unknown one answers everyone with the same page.
   page("/account/password", "own password", signedIn),
   page("/reset-password/[token]", "an unknown link", "public"),
+  // Two-factor set-up: one's own account only (docs/two-factor-and-sign-in.md).
+  page("/account/security", "own account security", signedIn),
   // Imports are for those who may change what a file holds: scores and projects (CIOs,
   // administrators), targets (the board too); not CCIOs or viewers.
   page("/imports", "imports", ["admin", "cioOuh", "cioRbft", "board"]),
@@ -141,6 +143,10 @@ export const matrix: MatrixRow[] = [
   action("app/login/actions.ts#signInWithPassword", "empty form", "public"),
   action("app/login/actions.ts#signInWithEntraId", "NHSmail sign-in", "public"),
   action("app/login/actions.ts#signOutAction", "sign out", "public"),
+  action("app/account/security/actions.ts#startTwoFactorAction", "an enrolment for oneself", signedIn),
+  action("app/account/security/actions.ts#confirmTwoFactorAction", "oneself, with no code", signedIn),
+  action("app/account/security/actions.ts#disableTwoFactorAction", "oneself, with no code or password", signedIn),
+  action("app/account/security/actions.ts#regenerateRecoveryCodesAction", "oneself, with no code or password", signedIn),
   action("app/profile/actions.ts#createApiTokenAction", "a token for oneself", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the caller's own token", signedIn),
   action("app/profile/actions.ts#revokeApiTokenAction", "the viewer's token", ["admin", "viewer"]),
