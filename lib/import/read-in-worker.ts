@@ -1,7 +1,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
+import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
 import { FileFormatError } from "./file-format-error";
 import { workerLimits } from "./limits";
 import type { FromWorker, ReadTask, ReadWorkerData, ToWorker } from "./read-worker-protocol";
@@ -58,12 +58,12 @@ async function takeTurn(): Promise<() => void> {
 }
 
 /** A worker reading `bytes`, and its messages one at a time; a failure of any kind becomes a FileFormatError. */
-async function openReader(task: ReadTask, bytes: Uint8Array) {
+async function openReader(task: ReadTask, bytes: Uint8Array, resourceLimits: ResourceLimits = workerLimits.resourceLimits) {
   const release = await takeTurn();
   const data: ReadWorkerData = { task, bytes };
   let worker: Worker;
   try {
-    worker = await startWorker({ workerData: data, resourceLimits: workerLimits.resourceLimits, stdout: false, stderr: false });
+    worker = await startWorker({ workerData: data, resourceLimits, stdout: false, stderr: false });
   } catch (error) {
     release();
     throw error;
@@ -129,15 +129,24 @@ export async function* readXlsxRowsInWorker(bytes: Uint8Array, onBytes?: (read: 
   }
 }
 
-/** A whole-workbook task run in a worker: its result, or a FileFormatError. */
-export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array): Promise<T> {
-  const reader = await openReader(task, bytes);
+/**
+ * A whole-workbook task run in a worker: its result, or a FileFormatError. Past
+ * `workerLimits.wholeWorkbookSeconds` the worker is ended: a workbook that slow to open is
+ * not NHS England's. Tests pass smaller `resourceLimits` to reach the memory limit quickly.
+ */
+export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array, resourceLimits?: ResourceLimits): Promise<T> {
+  const reader = await openReader(task, bytes, resourceLimits);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FileFormatError(tooComplex)), workerLimits.wholeWorkbookSeconds * 1000);
+  });
   try {
     for (;;) {
-      const message = await reader.next();
+      const message = await Promise.race([reader.next(), timeout]);
       if (message.type === "done") return message.result as T;
     }
   } finally {
+    clearTimeout(timer);
     await reader.close();
   }
 }
