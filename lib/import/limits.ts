@@ -53,4 +53,6 @@ export const workerLimits = {
   batchesAhead: 4,
   /** NHS England's workbook opens in about a second; one that takes this long is not it. */
   wholeWorkbookSeconds: 60,
+  /** A worker whose rows nobody takes for this long ends itself (an import checks rows as they come). */
+  idleSeconds: 600,
 } as const;
