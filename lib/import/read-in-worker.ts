@@ -1,7 +1,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { FileFormatError } from "./file-format-error";
 import { workerLimits } from "./limits";
 import type { FromWorker, ReadTask, ReadWorkerData, ToWorker } from "./read-worker-protocol";
@@ -17,10 +17,11 @@ export const tooComplex =
 // A bundled server (Next.js, where Turbopack builds read-worker.ts as a worker chunk) starts
 // the built worker. Tests and scripts run from source: there the worker is bundled once per
 // process with esbuild (which tsx and vitest bring), as starting it through tsx took ~1.5 s.
-async function startWorker(options: WorkerOptions): Promise<Worker> {
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./read-worker.ts", import.meta.url), options);
+// Turbopack only recognises the worker with its options written out in the call.
+async function startWorker(workerData: ReadWorkerData, resourceLimits: ResourceLimits): Promise<Worker> {
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./read-worker.ts", import.meta.url), { workerData, resourceLimits });
   // Without the parent's loader flags (tsx's would load in every worker).
-  return new Worker(await (builtFromSource ??= buildFromSource()), { ...options, execArgv: [] });
+  return new Worker(await (builtFromSource ??= buildFromSource()), { workerData, resourceLimits, execArgv: [] });
 }
 
 let builtFromSource: Promise<string> | undefined;
@@ -63,7 +64,7 @@ async function openReader(task: ReadTask, bytes: Uint8Array, resourceLimits: Res
   const data: ReadWorkerData = { task, bytes };
   let worker: Worker;
   try {
-    worker = await startWorker({ workerData: data, resourceLimits, stdout: false, stderr: false });
+    worker = await startWorker(data, resourceLimits);
   } catch (error) {
     release();
     throw error;
