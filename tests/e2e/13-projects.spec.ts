@@ -479,8 +479,8 @@ test.describe("projects", () => {
       await expect(requests).toContainText(seed!.title);
       await expectNoAxeViolations(rbft, "the capability plan with a co-ownership request");
       await requests.getByRole("button", { name: `Accept ${RBFT} co-owning ${seed!.title}` }).click();
-      await expect(rbft.getByRole("status").filter({ hasText: "now co-owns" })).toBeVisible();
-      await rbft.goto(path);
+      await rbft.waitForURL(new RegExp(`${path}\\?done=accepted$`));
+      await expect(rbft.getByTestId("confirmation")).toContainText("Invitation accepted");
       await expect(rbft.getByTestId("project-summary")).toContainText(RBFT);
       await expect(rbft.getByTestId("project-invitations")).toHaveCount(0);
       await expect(history(rbft)).toContainText(`Accepted, for ${RBFT}, the invitation to co-own the project`);
