@@ -17,14 +17,11 @@ export const saveProjectAction = userAction(z.preprocess((v) => projectFormToInp
   return { ok: true, message: `“${saved.title}” saved.` };
 });
 
-/** A CIO of the invited organisation (or an administrator) answers an invitation to co-own a project. */
+/** A CIO of the invited organisation (or an administrator) answers an invitation to co-own a project: to the project's page, which says what happened. */
 export const decideInvitationAction = userAction(invitationDecisionSchema, async (input, user) => {
   const decided = await decideInvitation({ actor: user, invitationId: input.invitationId, decision: input.decision });
   revalidatePath("/portfolio", "layout");
-  return {
-    ok: true,
-    message: decided.status === "accepted" ? `${decided.organisation} now co-owns “${decided.title}”.` : `${decided.organisation} declined to co-own “${decided.title}”.`,
-  };
+  redirect(`/portfolio/projects/${decided.id}?done=${decided.status}`);
 });
 
 export const addMilestoneAction = userAction(milestoneInputSchema, async (input, user) => {

@@ -9,7 +9,7 @@ import type { ActionState } from "@/lib/auth/action";
 
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
 
-/** Accept or decline one invitation to co-own a project: the server checks who may. */
+/** Accept or decline one invitation to co-own a project: the server checks who may; done, it leads to the project's page. */
 function DecideInvitationForm({ invitation }: { invitation: PendingInvitation }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(decideInvitationAction, null);
   const what = `${invitation.name} co-owning ${invitation.projectTitle}`;
@@ -17,16 +17,12 @@ function DecideInvitationForm({ invitation }: { invitation: PendingInvitation })
     <form action={action} className="app-inline-form" data-testid="invitation-decision">
       <FormFeedback state={state} />
       <input type="hidden" name="invitationId" value={invitation.id} />
-      {!(state && state.ok) && (
-        <>
-          <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="decision" value="accept" disabled={pending}>
-            Accept<span className="nhsuk-u-visually-hidden"> {what}</span>
-          </button>{" "}
-          <button className="nhsuk-button nhsuk-button--warning nhsuk-button--small" type="submit" name="decision" value="decline" disabled={pending}>
-            Decline<span className="nhsuk-u-visually-hidden"> {what}</span>
-          </button>
-        </>
-      )}
+      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="decision" value="accept" disabled={pending}>
+        Accept<span className="nhsuk-u-visually-hidden"> {what}</span>
+      </button>{" "}
+      <button className="nhsuk-button nhsuk-button--warning nhsuk-button--small" type="submit" name="decision" value="decline" disabled={pending}>
+        Decline<span className="nhsuk-u-visually-hidden"> {what}</span>
+      </button>
     </form>
   );
 }

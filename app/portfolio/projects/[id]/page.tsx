@@ -33,7 +33,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     listAuditEntriesByEntity({ entityType: "project", entityId: id, includeRefusals: can(user, "history.view"), limit: 200 }),
   ]);
   const today = londonDate();
-  const created = firstParam((await searchParams).done) === "created";
+  const done = firstParam((await searchParams).done);
+  const created = done === "created";
   const forMe = project.invitations.filter((i) => mayActFor(user, i.organisationId));
 
   return (
@@ -43,6 +44,15 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       {created && (
         <div className="nhsuk-inset-text" role="status" data-testid="confirmation">
           <p>Project added. It now shows on the capability plan and the universal capability matrix.</p>
+        </div>
+      )}
+      {(done === "accepted" || done === "declined") && (
+        <div className="nhsuk-inset-text" role="status" data-testid="confirmation">
+          <p>
+            {done === "accepted"
+              ? "Invitation accepted: the organisation now co-owns this project, which counts in its capability matrix and portfolio."
+              : "Invitation declined: the organisation does not co-own this project."}
+          </p>
         </div>
       )}
       {forMe.length > 0 && (
