@@ -1,9 +1,11 @@
 import { escapeFormula } from "./escape";
 import { rowCells, type Cell, type Table } from "./table";
 
-// RFC 4180: fields separated by commas, records by CRLF; a field holding a comma, a double
-// quote or a line break is quoted, its quotes doubled. The byte order mark makes Excel read
-// the file as UTF-8 rather than the machine's code page.
+// RFC 4180: fields separated by commas, records by CRLF. Every text field is quoted (its
+// quotes doubled), not only those holding a comma: Excel in a locale whose list separator
+// is ";" splits an unquoted `x;=1+2` into a second cell that it runs as a formula. Numbers
+// are not quoted, so that they stay numbers. The byte order mark makes Excel read the file
+// as UTF-8 rather than the machine's code page.
 export const BOM = "\uFEFF";
 const CRLF = "\r\n";
 
@@ -16,8 +18,7 @@ export function formatNumber(value: number): string {
 function field(cell: Cell): string {
   if (cell == null) return "";
   if (typeof cell === "number") return formatNumber(cell);
-  const value = escapeFormula(cell);
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return `"${escapeFormula(cell).replaceAll('"', '""')}"`;
 }
 
 /** The table as CSV text: a header row, then one record per row, each ended by CRLF. */
