@@ -1,11 +1,10 @@
 import "server-only";
 import type { CareSetting } from "@/lib/care-settings";
-import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "../client";
 import {
   assessmentPeriods,
   assessments,
-  auditLog,
   domainScores,
   nationalAverages,
   organisationFootprints,
@@ -13,7 +12,8 @@ import {
   sectionGoals,
   targets,
 } from "../schema";
-import { assessmentsAsAt, endOfDay, targetsAsAt, type TargetState } from "@/lib/as-at";
+import { assessmentsAsAt, endOfDay, type TargetState } from "@/lib/as-at";
+import { listAssessmentHistoryAsAt, listTargetsAsAt } from "./as-at";
 import type { ScoreRow } from "@/lib/trajectory-view";
 
 export type TrajectoryScope = { type: "system" | "footprint" | "organisation"; id: string };
@@ -100,25 +100,14 @@ export async function getTrajectoryData({
 
   // A date means the end of that day; a full timestamp (tests, audits) that very moment.
   const until = asAt.length > 10 ? new Date(asAt) : endOfDay(asAt);
-  const [keys, events, nationalRows] = await Promise.all([
+  const [keys, events, targetsThen, nationalRows] = await Promise.all([
     db
       .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn })
       .from(assessments)
       .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
       .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(assessments.careSetting, careSetting), inArray(assessments.organisationId, providerIds))),
-    db
-      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
-      .from(auditLog)
-      .where(
-        and(
-          lte(auditLog.at, until),
-          or(
-            and(inArray(auditLog.entityType, ["assessment", "domain_score"]), inArray(auditLog.organisationId, providerIds)),
-            eq(auditLog.entityType, "target"),
-          ),
-        ),
-      )
-      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    listAssessmentHistoryAsAt({ frameworkId, careSetting, organisationIds: providerIds, until }),
+    listTargetsAsAt({ scopeIds, domainIds, until }),
     national,
   ]);
   const states = assessmentsAsAt(events);
@@ -127,9 +116,7 @@ export async function getTrajectoryData({
     if (!state || (state.status !== "submitted" && state.status !== "approved")) return [];
     return Object.entries(state.scores).map(([domainId, score]) => ({ organisationId: k.organisationId, periodId: k.periodId, date: k.date, domainId, score }));
   });
-  const scopeSet = new Set(scopeIds);
-  const domainSet = new Set(domainIds);
-  return { providerIds, rows, national: nationalRows, targets: targetsAsAt(events).filter((t) => scopeSet.has(t.scopeId) && domainSet.has(t.domainId)) };
+  return { providerIds, rows, national: nationalRows, targets: targetsThen };
 }
 
 function currentTarget(t: typeof targets.$inferSelect): TrajectoryData["targets"][number] {
