@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 /** Runs a read, then runs each statement it issued again and adds up the rows they return. */
-async function rowsFetchedBy<T>(read: () => Promise<T>): Promise<{ result: T; rows: number; statements: number }> {
+async function rowsFetchedBy(read: () => Promise<unknown>): Promise<{ result: unknown; rows: number; statements: number }> {
   const issued: { query: string; params: unknown[] }[] = [];
   const log = queryCounter.logQuery.bind(queryCounter);
   vi.spyOn(queryCounter, "logQuery").mockImplementation((query, params) => {
@@ -41,7 +41,7 @@ async function rowsFetchedBy<T>(read: () => Promise<T>): Promise<{ result: T; ro
 const today = londonDate();
 const PAST = "2020-12-31";
 
-const reads = {
+const reads: Record<string, () => Promise<unknown>> = {
   "BOB's trajectories as at 31 December 2020": () =>
     getTrajectoryData({ frameworkId: s.dmi.id, careSetting: "all", domainIds: s.dmiDomains.map((d) => d.id), scope: { type: "system", id: s.bob.id }, asAt: PAST }),
   "RTH's trajectories as at 31 December 2020": () =>

@@ -22,8 +22,8 @@ describe("AppError", () => {
     expect(error.code).toBe(code);
   });
 
-  it("covers exactly the eight codes", () => {
-    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "unauthenticated", "unavailable"]);
+  it("covers exactly the nine codes", () => {
+    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "rate_limited", "unauthenticated", "unavailable"]);
   });
 
   it("is an Error with a name, a message and field errors", () => {
