@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { countRateLimitedRequest } from "@/db/commands/rate-limits";
 import { rateLimitCounters } from "@/db/schema";
 import { RateLimitedError } from "@/lib/errors";
-import { enforceRateLimit, RATE_LIMIT_WINDOW_MS, rateLimitKeys, rateLimitPerMinute } from "@/lib/rate-limit";
+import { enforceRateLimit, RATE_LIMIT_WINDOW_MS, rateLimitKeys, rateLimitNotice, rateLimitPerMinute } from "@/lib/rate-limit";
 import { testDb } from "../support/test-database";
 
 const minute = (iso: string) => new Date(iso);
@@ -67,5 +67,22 @@ describe("enforceRateLimit", () => {
     // Once the user's tokens together reach twice the limit, a third token is refused too.
     await db.update(rateLimitCounters).set({ hits: limit * 2 }).where(like(rateLimitCounters.key, `api-list:user:${userId}`));
     await expect(enforceRateLimit("api-list", { userId, tokenId: third }, now)).rejects.toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe("rateLimitNotice (the pages' check)", () => {
+  it("is null under the limit, and the message to show in place of the page over it", async () => {
+    const userId = randomUUID();
+    expect(await rateLimitNotice("as-at", { userId })).toBeNull();
+    const db = await testDb();
+    const now = new Date();
+    const start = Math.floor(now.getTime() / RATE_LIMIT_WINDOW_MS) * RATE_LIMIT_WINDOW_MS;
+    for (const at of [start, start + RATE_LIMIT_WINDOW_MS]) {
+      await db
+        .insert(rateLimitCounters)
+        .values({ key: `as-at:user:${userId}`, windowStart: new Date(at), windowEnd: new Date(at + RATE_LIMIT_WINDOW_MS), hits: rateLimitPerMinute("as-at") })
+        .onConflictDoUpdate({ target: [rateLimitCounters.key, rateLimitCounters.windowStart], set: { hits: rateLimitPerMinute("as-at") } });
+    }
+    expect(await rateLimitNotice("as-at", { userId })).toMatch(/^You have made more than 60 past-date views of trajectories and board packs in a minute\. Please wait \d+ seconds? and try again\.$/);
   });
 });
