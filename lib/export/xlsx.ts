@@ -80,9 +80,11 @@ async function writeWorkbook(table: StreamedTable, out: PassThrough): Promise<vo
       startSheet(sheet, table.columns, rows);
     }
     for (const cells of rows) sheet.addRow(cells.map((cell, i) => value(cell, table.columns[i]!))).commit();
-    // Let the zip's compression catch up, and wait for the reader, before the next page.
+    // Let the zip's compression catch up, and wait for the reader, before the next page;
+    // a reader that went away (a cancelled download) ends the reading of pages.
     await new Promise((resolve) => setImmediate(resolve));
-    while (out.writableNeedDrain) await once(out, "drain");
+    while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, "drain"), once(out, "close")]);
+    if (out.destroyed) return;
   }
   if (first) startSheet(sheet, table.columns, []);
   sheet.commit();

@@ -73,3 +73,20 @@ describe("xlsxStream", () => {
     expect(sheet.getCell(PAGES * ROWS + 1, 2).value).toBe(PAGES * ROWS - 1);
   }, 120_000);
 });
+
+describe("a cancelled download", () => {
+  it("stops taking pages, in CSV and XLSX alike", async () => {
+    for (const write of [csvStream, xlsxStream]) {
+      const { table, taken } = countedTable();
+      const reader = write(table).getReader();
+      await reader.read();
+      await reader.cancel();
+      await settle();
+      const then = taken();
+      await settle();
+      await settle();
+      expect(taken(), write.name).toBe(then);
+      expect(then, write.name).toBeLessThanOrEqual(10);
+    }
+  });
+});
