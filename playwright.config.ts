@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, E2E_PORT } from "./tests/e2e/support/env";
+import { BASE_URL, E2E_PORT, LOAD_TEST_RATE_LIMITS } from "./tests/e2e/support/env";
 
 // End-to-end tests against the production build (`npm run build` first) on the embedded
 // PGlite database, in a throwaway data folder that is wiped at every run: the app
@@ -84,6 +84,10 @@ export default defineConfig({
       // The specs sign in as the demo accounts: asked for, as `npm run demo` does.
       DEMO_ACCOUNTS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The specs share six accounts between two workers, and the authorization matrix
+      // sends hundreds of requests a minute with each: the rate limits are raised here and
+      // proven in tests/integration/rate-limit*.test.ts.
+      ...LOAD_TEST_RATE_LIMITS,
     },
   },
 });

@@ -1036,6 +1036,23 @@ export const twoFactorRecoveryCodes = pgTable(
   (t) => [index("two_factor_recovery_codes_user_idx").on(t.userId)],
 );
 
+// ---- Rate limits on expensive reads ----------------------------------------------------
+
+// Requests per key ("export:user:ID", "api:token:ID" ...) in fixed windows, kept in the
+// database so that every app instance counts against the same limit (lib/rate-limit.ts).
+// A window's row is deleted once the window is over (db/commands/rate-limits.ts).
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_end_idx").on(t.windowEnd)],
+);
+export type RateLimitCounter = typeof rateLimitCounters.$inferSelect;
+
 // ---- Signed-out sessions ---------------------------------------------------------------
 
 // A session is a signed cookie, so signing out can only clear the browser's copy: a copy

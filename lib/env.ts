@@ -14,6 +14,8 @@ export function entraTenantId(issuer: string | undefined): string | null {
   return issuer ? (tenantIssuer.exec(issuer)?.[1]?.toLowerCase() ?? null) : null;
 }
 
+const rateLimit = (fallback: number) => z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000, "must be at most 1000000").default(fallback);
+
 const envSchema = z
   .object({
     DATABASE_URL: z
@@ -37,6 +39,12 @@ const envSchema = z
     // (npm run demo, the tests); otherwise one administrator with a one-time password.
     DEMO_ACCOUNTS: z.enum(["0", "1"], { error: "must be 1 (make the demo accounts) or 0" }).optional(),
     FIRST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()).optional(),
+    // Rate limits on expensive reads, per user (and per API token), shared by every
+    // instance through the database: requests a minute. Far above what a person does
+    // (docs/rate-limits-and-exports.md); raise them for load tests.
+    RATE_LIMIT_EXPORTS_PER_MINUTE: rateLimit(30),
+    RATE_LIMIT_AS_AT_PER_MINUTE: rateLimit(60),
+    RATE_LIMIT_API_LISTS_PER_MINUTE: rateLimit(300),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),

@@ -14,6 +14,8 @@ export const errorStatus = {
   invalid: 422,
   // A body larger than the limit for its route (lib/request-limits.ts).
   too_large: 413,
+  // Too many expensive reads in a short time (lib/rate-limit.ts): Retry-After says when to try again.
+  rate_limited: 429,
   internal: 500,
   // The database is down or the connection to it broke: try again later.
   unavailable: 503,
@@ -35,6 +37,16 @@ export class AppError extends Error {
 
   get status(): number {
     return errorStatus[this.code];
+  }
+}
+
+/** Refused by a rate limit; the answer's Retry-After header carries `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super("rate_limited", message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

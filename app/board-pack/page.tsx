@@ -14,6 +14,8 @@ import { londonDate } from "@/lib/as-at";
 import { requireUser } from "@/lib/auth/session";
 import { asAtMeanings, assembleBoardPack, packGlance, packSectionTitles, parsePackDate } from "@/lib/board-pack";
 import { firstParam } from "@/lib/maturity-selection";
+import { rateLimitNotice } from "@/lib/rate-limit";
+import { RateLimitNotice } from "@/components/rate-limit-notice";
 
 export const metadata: Metadata = { title: "Programme board pack" };
 
@@ -25,6 +27,8 @@ export default async function BoardPackPage({ searchParams }: Props) {
   const params = await searchParams;
   const today = londonDate();
   const { asAt, error } = parsePackDate(firstParam(params.asAt), today);
+  const limited = await rateLimitNotice("as-at", { userId: user.id });
+  if (limited) return <RateLimitNotice title="Programme board pack" message={limited} />;
   const data = await getBoardPackData({ footprint: firstParam(params.footprint), asAt, today, system: firstParam(params.system), organisationIds: user.organisationIds });
   if (!data) return <h1>No maturity framework has been set up yet</h1>;
   const pack = assembleBoardPack(data);

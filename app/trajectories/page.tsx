@@ -12,7 +12,9 @@ import { formatFinancialYear } from "@/lib/financial-year";
 import { firstParam } from "@/lib/maturity-selection";
 import { canSetTarget } from "@/lib/permissions";
 import { trajectoryRules } from "@/lib/trajectory";
-import { editableTargetsByDomain } from "@/lib/trajectory-view";
+import { editableTargetsByDomain, parseAsAt } from "@/lib/trajectory-view";
+import { rateLimitNotice } from "@/lib/rate-limit";
+import { RateLimitNotice } from "@/components/rate-limit-notice";
 
 export const metadata: Metadata = { title: "Trajectories" };
 
@@ -22,6 +24,9 @@ export default async function TrajectoriesPage({ searchParams }: { searchParams:
   const user = await requireUser();
   const params = await searchParams;
   const today = new Date().toISOString().slice(0, 10);
+  // A past date is rebuilt from the change history: rate-limited, today's figures are not.
+  const limited = parseAsAt(firstParam(params.asAt), today) ? await rateLimitNotice("as-at", { userId: user.id }) : null;
+  if (limited) return <RateLimitNotice title="Trajectories" message={limited} />;
   const view = await getTrajectoriesView({
     framework: firstParam(params.framework),
     footprint: firstParam(params.footprint),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CareSetting } from "@/lib/care-settings";
-import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { listAssessmentHistoryAsAt } from "./as-at";
 import { getDb } from "../client";
 import { assessments, auditLog, organisations, workstreamFootprints } from "../schema";
 import { getNationalAveragesByPeriod, listReportedScoresByPeriod, type OrganisationScores } from "./maturity";
@@ -41,11 +42,7 @@ async function listReportedScoresAsAt({
       .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
       .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.organisationId, [...organisationIds])))
       .orderBy(asc(organisations.name)),
-    db
-      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
-      .from(auditLog)
-      .where(and(lte(auditLog.at, until), inArray(auditLog.entityType, ["assessment", "domain_score"]), inArray(auditLog.organisationId, [...organisationIds])))
-      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    listAssessmentHistoryAsAt({ periodId, careSetting, organisationIds, until }),
   ]);
   const states = assessmentsAsAt(events);
   return keys.flatMap(({ assessmentId, ...organisation }) => {

@@ -1,11 +1,10 @@
 import "server-only";
 import type { CareSetting } from "@/lib/care-settings";
-import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "../client";
 import {
   assessmentPeriods,
   assessments,
-  auditLog,
   domainScores,
   nationalAverages,
   organisationFootprints,
@@ -13,8 +12,10 @@ import {
   sectionGoals,
   targets,
 } from "../schema";
-import { assessmentsAsAt, endOfDay, targetsAsAt, type TargetState } from "@/lib/as-at";
+import { assessmentsAsAt, endOfDay, type TargetState } from "@/lib/as-at";
+import { listAssessmentHistoryAsAt, listTargetsAsAt } from "./as-at";
 import type { ScoreRow } from "@/lib/trajectory-view";
+import { groupBy } from "@/lib/group-by";
 
 export type TrajectoryScope = { type: "system" | "footprint" | "organisation"; id: string };
 
@@ -57,6 +58,7 @@ export async function getTrajectoryData({
   scope: TrajectoryScope;
   asAt?: string | null;
 }): Promise<TrajectoryData> {
+  if (!asAt) return (await getCurrentTrajectoryDataForScopes({ frameworkId, careSetting, domainIds, scopes: [scope] })).get(scope.id)!;
   const db = await getDb();
   const providerIds = await providerIdsInScope(scope);
   const scopeIds = [scope.id, ...providerIds];
@@ -66,59 +68,19 @@ export async function getTrajectoryData({
     .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, nationalAverages.periodId))
     .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(nationalAverages.careSetting, careSetting)))
     .orderBy(asc(assessmentPeriods.assessedOn));
-  if (providerIds.length === 0) {
-    // A place with no organisations yet still has its targets (listed, with no data to judge them by).
-    const own = asAt ? [] : await db.select().from(targets).where(targetsOfScopes([scope.id], domainIds));
-    return { providerIds, rows: [], national: await national, targets: own.map(currentTarget) };
-  }
-
-  if (!asAt) {
-    const [rows, current, nationalRows] = await Promise.all([
-      db
-        .select({ organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn, domainId: domainScores.domainId, score: domainScores.score })
-        .from(assessments)
-        .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
-        .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
-        .where(
-          and(
-            eq(assessmentPeriods.frameworkId, frameworkId),
-            eq(assessments.careSetting, careSetting),
-            inArray(assessments.organisationId, providerIds),
-            inArray(assessments.status, ["submitted", "approved"]),
-          ),
-        ),
-      db.select().from(targets).where(targetsOfScopes(scopeIds, domainIds)),
-      national,
-    ]);
-    return {
-      providerIds,
-      rows,
-      national: nationalRows,
-      targets: current.map(currentTarget),
-    };
-  }
+  // A place with no organisations then had no data to judge its targets by.
+  if (providerIds.length === 0) return { providerIds, rows: [], national: await national, targets: [] };
 
   // A date means the end of that day; a full timestamp (tests, audits) that very moment.
   const until = asAt.length > 10 ? new Date(asAt) : endOfDay(asAt);
-  const [keys, events, nationalRows] = await Promise.all([
+  const [keys, events, targetsThen, nationalRows] = await Promise.all([
     db
       .select({ id: assessments.id, organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn })
       .from(assessments)
       .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
       .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(assessments.careSetting, careSetting), inArray(assessments.organisationId, providerIds))),
-    db
-      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, after: auditLog.after })
-      .from(auditLog)
-      .where(
-        and(
-          lte(auditLog.at, until),
-          or(
-            and(inArray(auditLog.entityType, ["assessment", "domain_score"]), inArray(auditLog.organisationId, providerIds)),
-            eq(auditLog.entityType, "target"),
-          ),
-        ),
-      )
-      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    listAssessmentHistoryAsAt({ frameworkId, careSetting, organisationIds: providerIds, until }),
+    listTargetsAsAt({ scopeIds, domainIds, until }),
     national,
   ]);
   const states = assessmentsAsAt(events);
@@ -127,9 +89,7 @@ export async function getTrajectoryData({
     if (!state || (state.status !== "submitted" && state.status !== "approved")) return [];
     return Object.entries(state.scores).map(([domainId, score]) => ({ organisationId: k.organisationId, periodId: k.periodId, date: k.date, domainId, score }));
   });
-  const scopeSet = new Set(scopeIds);
-  const domainSet = new Set(domainIds);
-  return { providerIds, rows, national: nationalRows, targets: targetsAsAt(events).filter((t) => scopeSet.has(t.scopeId) && domainSet.has(t.domainId)) };
+  return { providerIds, rows, national: nationalRows, targets: targetsThen };
 }
 
 function currentTarget(t: typeof targets.$inferSelect): TrajectoryData["targets"][number] {
@@ -144,10 +104,94 @@ function targetsOfScopes(ids: string[], domainIds: string[]) {
 }
 
 export async function listSectionGoals({ scope }: { scope: TrajectoryScope }) {
+  return (await listSectionGoalsForScopes({ scopes: [scope] })).get(scope.id) ?? [];
+}
+
+/** The section goals of many systems and footprints (organisations have none), by scope id: one query. */
+export async function listSectionGoalsForScopes({ scopes }: { scopes: readonly TrajectoryScope[] }) {
   const db = await getDb();
-  if (scope.type === "organisation") return [];
-  return db
+  const systemIds = scopes.filter((s) => s.type === "system").map((s) => s.id);
+  const footprintIds = scopes.filter((s) => s.type === "footprint").map((s) => s.id);
+  if (systemIds.length === 0 && footprintIds.length === 0) return new Map<string, (typeof sectionGoals.$inferSelect)[]>();
+  const rows = await db
     .select()
     .from(sectionGoals)
-    .where(scope.type === "system" ? eq(sectionGoals.systemId, scope.id) : eq(sectionGoals.footprintId, scope.id));
+    .where(or(systemIds.length ? inArray(sectionGoals.systemId, systemIds) : undefined, footprintIds.length ? inArray(sectionGoals.footprintId, footprintIds) : undefined));
+  return groupBy(rows, (g) => (g.systemId ?? g.footprintId)!);
+}
+
+/**
+ * Today's trajectory data for many scopes of one framework at once (the targets API judges
+ * every scope with targets to filter them by status), in the same few queries whatever
+ * the number of scopes: each scope's providers, their reported scores, the targets of the
+ * scopes and their providers, and the national averages.
+ */
+export async function getCurrentTrajectoryDataForScopes({
+  frameworkId,
+  careSetting,
+  domainIds,
+  scopes,
+}: {
+  frameworkId: string;
+  careSetting: CareSetting;
+  domainIds: string[];
+  scopes: readonly TrajectoryScope[];
+}): Promise<Map<string, TrajectoryData>> {
+  const db = await getDb();
+  const ofType = (type: TrajectoryScope["type"]) => scopes.filter((s) => s.type === type).map((s) => s.id);
+  const [footprintIds, systemIds] = [ofType("footprint"), ofType("system")];
+  const [inFootprints, inSystems] = await Promise.all([
+    footprintIds.length === 0
+      ? []
+      : db.select({ scopeId: organisationFootprints.footprintId, id: organisationFootprints.organisationId }).from(organisationFootprints).where(inArray(organisationFootprints.footprintId, footprintIds)),
+    systemIds.length === 0 ? [] : db.select({ scopeId: organisations.systemId, id: organisations.id }).from(organisations).where(inArray(organisations.systemId, systemIds)),
+  ]);
+  const providersOf = new Map<string, string[]>(scopes.map((s) => [s.id, s.type === "organisation" ? [s.id] : []]));
+  for (const r of [...inFootprints, ...inSystems]) if (r.scopeId) providersOf.get(r.scopeId)?.push(r.id);
+  const allProviders = [...new Set([...providersOf.values()].flat())];
+  const allScopeIds = [...new Set([...scopes.map((s) => s.id), ...allProviders])];
+
+  const [rows, current, nationalRows] = await Promise.all([
+    allProviders.length === 0
+      ? []
+      : db
+          .select({ organisationId: assessments.organisationId, periodId: assessments.periodId, date: assessmentPeriods.assessedOn, domainId: domainScores.domainId, score: domainScores.score })
+          .from(assessments)
+          .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, assessments.periodId))
+          .innerJoin(domainScores, eq(domainScores.assessmentId, assessments.id))
+          .where(
+            and(
+              eq(assessmentPeriods.frameworkId, frameworkId),
+              eq(assessments.careSetting, careSetting),
+              inArray(assessments.organisationId, allProviders),
+              inArray(assessments.status, ["submitted", "approved"]),
+            ),
+          ),
+    allScopeIds.length === 0 ? [] : db.select().from(targets).where(targetsOfScopes(allScopeIds, domainIds)),
+    db
+      .select({ date: assessmentPeriods.assessedOn, domainId: nationalAverages.domainId, score: nationalAverages.score })
+      .from(nationalAverages)
+      .innerJoin(assessmentPeriods, eq(assessmentPeriods.id, nationalAverages.periodId))
+      .where(and(eq(assessmentPeriods.frameworkId, frameworkId), eq(nationalAverages.careSetting, careSetting)))
+      .orderBy(asc(assessmentPeriods.assessedOn)),
+  ]);
+  const rowsOf = groupBy(rows, (r) => r.organisationId);
+  const targetsOf = groupBy(current.map(currentTarget), (t) => t.scopeId);
+  return new Map(
+    scopes.map((scope) => {
+      const providerIds = providersOf.get(scope.id) ?? [];
+      // A place with no organisations yet still has its targets (listed, with no data to
+      // judge them by); an organisation is its own provider.
+      const scopeIds = [...new Set([scope.id, ...providerIds])];
+      return [
+        scope.id,
+        {
+          providerIds,
+          rows: providerIds.flatMap((id) => rowsOf.get(id) ?? []),
+          national: nationalRows,
+          targets: scopeIds.flatMap((id) => targetsOf.get(id) ?? []),
+        },
+      ];
+    }),
+  );
 }

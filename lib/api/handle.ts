@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { onReadReplica } from "@/db/client";
 import type { UserWithScope } from "@/db/queries/users";
 import { errorResponse } from "@/lib/api-response";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import { ApiAuthError, assertMayUseMethod, authenticateApiRequest } from "./auth";
 import { nextPageUrl, type Endpoint, type ItemEndpoint, type ListEndpoint } from "./endpoint";
 import { parseJsonBody, parseParams, parseQuery } from "./parse";
@@ -32,7 +33,8 @@ const noStore = { "Cache-Control": "no-store" };
 
 /**
  * The route handler for a declared endpoint: authenticates the caller (bearer token or
- * session), refuses writes by read-only tokens, validates the path, query and body with
+ * session), refuses writes by read-only tokens, counts lists against the caller's rate
+ * limit (lib/rate-limit.ts), validates the path, query and body with
  * the declared schemas, runs the handler, and checks what it returns against the declared
  * response schema (which also drops anything the schema does not name). Every failure is
  * JSON `{ error: { code, message, fieldErrors? } }` with its status.
@@ -49,6 +51,7 @@ export function route(endpoint: Endpoint, typedHandler: (input: never) => Promis
     try {
       const principal = await authenticateApiRequest(request);
       await assertMayUseMethod(principal, endpoint.method, new URL(request.url).pathname, request);
+      if (endpoint.kind === "list") await enforceRateLimit("api-list", { userId: principal.user.id, tokenId: principal.via === "token" ? principal.tokenId : null });
       // Next gives routes without dynamic segments no params at all.
       const params = parseParams(endpoint.params, (await context?.params) ?? {});
       const url = new URL(request.url);

@@ -41,6 +41,11 @@ const errorResponses: Record<Exclude<ErrorCode, "internal" | "unavailable">, { s
   conflict: { status: "409", name: "Conflict", description: "The change conflicts with the record as it is now (an out-of-date version, an assessment that exists)." },
   too_large: { status: "413", name: "TooLarge", description: `The body is larger than the most this API accepts (${megabytes(MAX_JSON_BODY_BYTES)} of JSON).` },
   invalid: { status: "422", name: "Invalid", description: "Well-formed input that the rules refuse; fieldErrors says why for each field." },
+  rate_limited: {
+    status: "429",
+    name: "TooManyRequests",
+    description: "Too many list requests from this token (or this user) in the last minute; try again after Retry-After seconds.",
+  },
 };
 
 /** The errors an endpoint may answer with, from what it declares: every one may say 401, 500 and 503. */
@@ -54,7 +59,8 @@ export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
     codes.add("too_large");
   }
   if (endpoint.method !== "GET") codes.add("forbidden"); // a read-only token
-  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "internal", "unavailable"];
+  if (endpoint.kind === "list") codes.add("rate_limited");
+  const order: ErrorCode[] = ["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "internal", "unavailable"];
   return order.filter((c) => codes.has(c));
 }
 
@@ -108,7 +114,7 @@ const description = `Read the roadmap's data from BI tools (Power BI, Excel) and
 
 **Lists** take \`limit\` (1–${MAX_LIMIT}, ${DEFAULT_LIMIT} unless given) and \`offset\`, and answer \`{ "data": [...], "paging": { "limit", "offset", "total", "next" } }\`; follow \`next\` until it is null. Filters name records by code (a footprint's BUCKS, a trust's ODS code RTH, a period's 2016-BASELINE) or id; an unknown parameter, or a filter that names nothing, is a 400.
 
-**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 413 (a body over ${megabytes(MAX_JSON_BODY_BYTES)}), 422, 500 or 503 (the database cannot be reached just now: try again later).`;
+**Errors** are JSON \`{ "error": { "code", "message", "fieldErrors"? } }\` with status 400, 401, 403, 404, 409, 413 (a body over ${megabytes(MAX_JSON_BODY_BYTES)}), 422, 429 (too many list requests in a minute: wait the \`Retry-After\` header's seconds), 500 or 503 (the database cannot be reached just now: try again later).`;
 
 /** The whole document: the same for everyone, so it needs no sign-in. */
 export function buildOpenApiDocument(endpoints: readonly Endpoint[] = apiEndpoints) {
@@ -153,7 +159,9 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[] = apiEndpoin
               description: r.description,
               ...(r.status === "401"
                 ? { headers: { "WWW-Authenticate": { description: "The bearer challenge (RFC 6750).", schema: { type: "string" } } } }
-                : {}),
+                : r.status === "429"
+                  ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } }
+                  : {}),
               content: { "application/json": { schema: errorBody } },
             },
           ]),

@@ -31,3 +31,26 @@ export const date = (key: string, header: string): Column => ({ key, header, kin
 export function rowCells(table: Pick<Table, "columns">, row: Record<string, Cell>): Cell[] {
   return table.columns.map((c) => row[c.key] ?? null);
 }
+
+/**
+ * A table whose rows come a page at a time (a national download), written to CSV or XLSX
+ * as they arrive, so that the file never has to be held whole in memory.
+ */
+export interface StreamedTable {
+  title: string;
+  columns: Column[];
+  pages: AsyncIterable<readonly Record<string, Cell>[]>;
+}
+
+/** A table already in memory, as one page. */
+export function streamOf(table: Table | StreamedTable): StreamedTable {
+  if ("pages" in table) return table;
+  const rows = table.rows;
+  return {
+    title: table.title,
+    columns: table.columns,
+    pages: (async function* () {
+      yield rows;
+    })(),
+  };
+}

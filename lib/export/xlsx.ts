@@ -1,6 +1,8 @@
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { escapeFormula } from "./escape";
-import { rowCells, type Cell, type Column, type Table } from "./table";
+import { rowCells, streamOf, type Cell, type Column, type StreamedTable, type Table } from "./table";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -26,7 +28,7 @@ function value(cell: Cell, column: Column): string | number | Date | null {
   return encodeXlsxText(escapeFormula(cell));
 }
 
-/** Wide enough for the longest line of the column's header and cells, within reason. */
+/** Wide enough for the longest line of the column's header and cells (of the first page), within reason. */
 function width(column: Column, cells: readonly Cell[]): number {
   // A loop, not Math.max(...cells): a spread of 100,000+ values overflows the stack.
   let longest = 0;
@@ -52,21 +54,55 @@ export function sheetName(title: string): string {
 
 /**
  * The table as an XLSX workbook of one worksheet: the header row bold and frozen (with
- * filters), numbers as numbers, dates as dates, columns sized to their contents.
+ * filters), numbers as numbers, dates as dates, columns sized to their contents (the
+ * first page's). Written with ExcelJS's streaming writer as the pages arrive, each row
+ * committed as it is added and the next page asked for only once the reader has taken
+ * what was written: memory stays at about a page whatever the number of rows (and the
+ * shared-strings table, which holds each distinct text once: the scores download repeats
+ * a few thousand codes).
  */
-export async function toXlsx(table: Table): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+export function xlsxStream(table: StreamedTable): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  void writeWorkbook(table, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+async function writeWorkbook(table: StreamedTable, out: PassThrough): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: "frozen", ySplit: 1 }] });
-  const rows = table.rows.map((row) => rowCells(table, row));
-  sheet.columns = table.columns.map((c, i) => ({
+  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  let first = true;
+  for await (const page of table.pages) {
+    const rows = page.map((row) => rowCells(table, row));
+    if (first) {
+      first = false;
+      startSheet(sheet, table.columns, rows);
+    }
+    for (const cells of rows) sheet.addRow(cells.map((cell, i) => value(cell, table.columns[i]!))).commit();
+    // Let the zip's compression catch up, and wait for the reader, before the next page;
+    // a reader that went away (a cancelled download) ends the reading of pages.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, "drain"), once(out, "close")]);
+    if (out.destroyed) return;
+  }
+  if (first) startSheet(sheet, table.columns, []);
+  sheet.commit();
+  await workbook.commit();
+}
+
+function startSheet(sheet: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly Cell[][]): void {
+  sheet.columns = columns.map((c, i) => ({
     key: c.key,
     width: width(c, rows.map((r) => r[i] ?? null)),
     ...(c.kind === "date" ? { style: { numFmt: DATE_FORMAT } } : {}),
   }));
-  const header = sheet.addRow(table.columns.map((c) => encodeXlsxText(escapeFormula(c.header))));
+  const header = sheet.addRow(columns.map((c) => encodeXlsxText(escapeFormula(c.header))));
   header.font = { bold: true };
-  for (const cells of rows) sheet.addRow(cells.map((cell, i) => value(cell, table.columns[i]!)));
-  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  header.commit();
+}
+
+/** The whole workbook in memory: for tables that are small (and for tests). */
+export async function toXlsx(table: Table): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(xlsxStream(streamOf(table))).arrayBuffer());
 }

@@ -17,6 +17,9 @@ export type TargetResult = Target & {
 
 export type ImportResult = { rows: number; written: number; fileBytes: number; database: string; checkMs: number; commitMs: number; rssBeforeBytes: number; peakRssBytes: number };
 
+/** The scores download of every score, in a process of its own: as the route writes it (streamed) and as it used to (whole). */
+export type ExportMemoryResult = { format: "csv" | "xlsx"; mode: "streamed" | "whole"; rows: number; fileBytes: number; seconds: number; rssBeforeBytes: number; peakRssBytes: number };
+
 export type BenchResult = {
   date: string;
   machine: string;
@@ -30,6 +33,7 @@ export type BenchResult = {
   /** First-load JavaScript (gzipped bytes) of every other page. */
   otherFirstLoadJs: Record<string, number>;
   imports: ImportResult[];
+  exportMemory: ExportMemoryResult[];
   /** Desktop Lighthouse on the pages the budget names (none on a smoke run). */
   lighthouse: LighthouseResult[];
 };
@@ -111,6 +115,14 @@ export function toMarkdown(result: BenchResult): string {
     lines.push("|---|---:|---:|---:|---:|---:|");
     for (const i of result.imports) {
       lines.push(`| ${i.rows.toLocaleString("en-GB")} rows | ${mb(i.fileBytes)} | ${(i.checkMs / 1000).toFixed(1)} s | ${(i.commitMs / 1000).toFixed(1)} s | ${Math.round(importRate(i)).toLocaleString("en-GB")} | ${mb(i.peakRssBytes)} |`);
+    }
+  }
+  if (result.exportMemory.length) {
+    lines.push("");
+    lines.push("| Download of every score (PostgreSQL) | rows | file | time | memory over baseline (peak resident) |");
+    lines.push("|---|---:|---:|---:|---:|");
+    for (const e of result.exportMemory) {
+      lines.push(`| ${e.format.toUpperCase()}, ${e.mode === "streamed" ? "streamed a page at a time" : "whole in memory (before)"} | ${e.rows.toLocaleString("en-GB")} | ${mb(e.fileBytes)} | ${e.seconds.toFixed(1)} s | ${mb(e.peakRssBytes - e.rssBeforeBytes)} |`);
     }
   }
   if (result.lighthouse.length) {

@@ -4,7 +4,8 @@
 // throughput and latency at a fixed concurrency, the SQL the request issues and that SQL
 // replayed directly (the database's floor), the HTML served from memory by a bare node:http
 // server (the network's floor), first-load JavaScript, then import throughput and memory,
-// and the same pages on the embedded PGlite database. Writes reports/bench/bench.{md,json}.
+// the memory of the download of every score, and the same pages on the embedded PGlite
+// database. Writes reports/bench/bench.{md,json}.
 //
 //   npm run bench                       full run (about 15 minutes on 2 cores)
 //   npm run bench -- --smoke            tiny data set, short runs, no budgets (CI)
@@ -22,7 +23,7 @@ import { firstLoadJsBytes } from "./first-load-js";
 import type { LighthouseResult } from "./lighthouse";
 import { serveFromMemory, sqlReplay, type LoggedQuery } from "./floors";
 import { getOk, httpGet, keepAliveAgent, runLoad, type LoadResult } from "./load";
-import { checkBudgets, toMarkdown, type BenchResult, type ImportResult, type TargetResult } from "./report";
+import { checkBudgets, toMarkdown, type BenchResult, type ExportMemoryResult, type ImportResult, type TargetResult } from "./report";
 import { describeBuild, startServer } from "./server";
 import { benchTargets, otherPages, type Target } from "./targets";
 import { jestReport } from "../test-report";
@@ -157,6 +158,14 @@ try {
     imports.push(lastJsonLine<ImportResult>(output));
   }
 
+  step("Export memory: the download of every score, streamed and (as before) whole, each in a process of its own");
+  const exportMemory: ExportMemoryResult[] = [];
+  for (const format of ["csv", "xlsx"])
+    for (const mode of ["streamed", "whole"]) {
+      const output = await runScript(root, "scripts/bench/export-memory.ts", ["--format", format, "--mode", mode, "--json"], { DATABASE_URL: nationalUrl }, { echo: true });
+      exportMemory.push(lastJsonLine<ExportMemoryResult>(output));
+    }
+
   if (!values["no-pglite"]) {
     step("The same pages on the embedded PGlite database");
     const dataDir = await pgliteNationalDataDir();
@@ -191,6 +200,7 @@ try {
     targets: results,
     otherFirstLoadJs,
     imports,
+    exportMemory,
     lighthouse,
   };
   const outDir = path.resolve(root, values.out);

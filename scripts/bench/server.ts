@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { httpGet } from "./load";
+import { LOAD_TEST_RATE_LIMITS } from "../../tests/e2e/support/env";
 
 export type RunningServer = { url: string; pid: number; stop(): Promise<void>; rssBytes(): number; output(): string };
 
@@ -31,7 +32,8 @@ export async function startServer(root: string, env: Record<string, string>, opt
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    // Load runs send one user's requests far faster than a person: rate limits raised (docs/rate-limits-and-exports.md).
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...LOAD_TEST_RATE_LIMITS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

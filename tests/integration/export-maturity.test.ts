@@ -135,10 +135,7 @@ describe("the heatmap download", () => {
 
 describe("the scores download in the import format", () => {
   const asCsvLines = (viewerActor: Actor, rows: Awaited<ReturnType<typeof listDomainScoresWithCodes>>) =>
-    toCsv(scoresImportTable({ title: "Scores", rows, viewer: viewerActor }))
-      .replace(/^\uFEFF/, "")
-      .split("\r\n")
-      .filter(Boolean);
+    (parse(Buffer.from(toCsv(scoresImportTable({ title: "Scores", rows, viewer: viewerActor })), "utf8"), { bom: true }) as string[][]).map((cells) => cells.join(","));
 
   it("starts with exactly the importer's header and has one row per seeded domain score, by ODS code and domain order", async () => {
     // The 2016 index's scores (England's DMA results are in the database too).

@@ -123,6 +123,10 @@ describe("report and budgets", () => {
     targets,
     otherFirstLoadJs: { "/board-pack": 160 * 1024 },
     imports: [{ rows: 100_000, written: 100_000, fileBytes: 1, database: "postgres", checkMs: 2000, commitMs: 3000, rssBeforeBytes: 1, peakRssBytes: 2 }],
+    exportMemory: [
+      { format: "xlsx", mode: "streamed", rows: 296_648, fileBytes: 5 * 1024 * 1024, seconds: 20, rssBeforeBytes: 100 * 1024 * 1024, peakRssBytes: 140 * 1024 * 1024 },
+      { format: "xlsx", mode: "whole", rows: 296_648, fileBytes: 5 * 1024 * 1024, seconds: 25, rssBeforeBytes: 100 * 1024 * 1024, peakRssBytes: 900 * 1024 * 1024 },
+    ],
     lighthouse: [
       { path: "/maturity", performance: 99, accessibility: 100, lcpMs: 500, tbtMs: 0, cls: 0 },
       { path: "/trajectories", performance: 90, accessibility: 96, lcpMs: 900, tbtMs: 120, cls: 0.01 },
@@ -165,5 +169,11 @@ describe("report and budgets", () => {
     const smoke = toMarkdown(result([target({})], "smoke"));
     expect(smoke).toContain("Budgets are not checked on a smoke run.");
     expect(smoke).not.toContain("Budgets:");
+  });
+
+  it("prints the memory of the download of every score, streamed and whole", () => {
+    const full = toMarkdown(result([target({})]));
+    expect(full).toContain("| XLSX, streamed a page at a time | 296,648 | 5 MB | 20.0 s | 40 MB |");
+    expect(full).toContain("| XLSX, whole in memory (before) | 296,648 | 5 MB | 25.0 s | 800 MB |");
   });
 });

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { entraIdConfigured, entraTenantId, parseEnv } from "@/lib/env";
 
 const SECRET_32 = "s".repeat(32);
-const defaults = { DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 };
+const defaults = {
+  DATA_DIR: ".data",
+  TRUSTED_PROXY_HOPS: 0,
+  SESSION_IDLE_MINUTES: 30,
+  SESSION_MAX_HOURS: 12,
+  RATE_LIMIT_EXPORTS_PER_MINUTE: 30,
+  RATE_LIMIT_AS_AT_PER_MINUTE: 60,
+  RATE_LIMIT_API_LISTS_PER_MINUTE: 300,
+};
 const entra = {
   AUTH_MICROSOFT_ENTRA_ID_ID: "00000000-aaaa-4bbb-8ccc-000000000001",
   AUTH_MICROSOFT_ENTRA_ID_SECRET: "client-secret",
@@ -173,5 +181,17 @@ describe("SESSION_IDLE_MINUTES and SESSION_MAX_HOURS", () => {
     expect(errorOf({ SESSION_IDLE_MINUTES: "0" })).toMatch(/SESSION_IDLE_MINUTES.*at least 1/);
     expect(errorOf({ SESSION_IDLE_MINUTES: "2.5" })).toMatch(/SESSION_IDLE_MINUTES.*whole number/);
     expect(errorOf({ SESSION_MAX_HOURS: "169" })).toMatch(/SESSION_MAX_HOURS.*at most 168/);
+  });
+});
+
+describe("the rate limits", () => {
+  it("are whole numbers of requests a minute, at least 1, named in the error", () => {
+    expect(parseEnv({ RATE_LIMIT_EXPORTS_PER_MINUTE: "5", RATE_LIMIT_AS_AT_PER_MINUTE: "7", RATE_LIMIT_API_LISTS_PER_MINUTE: "100000" })).toMatchObject({
+      RATE_LIMIT_EXPORTS_PER_MINUTE: 5,
+      RATE_LIMIT_AS_AT_PER_MINUTE: 7,
+      RATE_LIMIT_API_LISTS_PER_MINUTE: 100_000,
+    });
+    expect(() => parseEnv({ RATE_LIMIT_EXPORTS_PER_MINUTE: "0" })).toThrow(/RATE_LIMIT_EXPORTS_PER_MINUTE: must be at least 1/);
+    expect(() => parseEnv({ RATE_LIMIT_API_LISTS_PER_MINUTE: "1.5" })).toThrow(/RATE_LIMIT_API_LISTS_PER_MINUTE: must be a whole number/);
   });
 });

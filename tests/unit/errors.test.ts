@@ -24,7 +24,7 @@ describe("AppError", () => {
   });
 
   it("covers exactly the nine codes", () => {
-    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "too_large", "unauthenticated", "unavailable"]);
+    expect(Object.keys(errorStatus).sort()).toEqual(["bad_request", "conflict", "forbidden", "internal", "invalid", "not_found", "rate_limited", "too_large", "unauthenticated", "unavailable"]);
   });
 
   it("is an Error with a name, a message and field errors", () => {

@@ -31,8 +31,13 @@ function values(sheet: ExcelJS.Worksheet, columns: number): Cell[][] {
   return out;
 }
 
-const FORMULA_FIRST = ["=", "+", "-", "@", "\t", "\r"];
-const expectedText = (s: string) => (FORMULA_FIRST.some((c) => s.startsWith(c)) ? `'${s}` : s);
+// After any leading white space, and the full-width and small forms too (as for CSV).
+const FORMULA_FIRST = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫"];
+function runsAsFormula(s: string): boolean {
+  for (let i = 0; i <= s.length && (i === 0 || s[i - 1]!.trim() === ""); i++) if (FORMULA_FIRST.some((c) => s.startsWith(c, i))) return true;
+  return false;
+}
+const expectedText = (s: string) => (runsAsFormula(s) ? `'${s}` : s);
 
 describe("toXlsx, by example", () => {
   const table: Table = {
@@ -96,7 +101,7 @@ const columnArb: fc.Arbitrary<Column> = fc.record({
   kind: fc.constantFrom("text" as const, "number" as const, "date" as const),
 });
 // Characters XML cannot hold, a carriage return, and text that looks like Office's own _xHHHH_ escape.
-const nasty = fc.constantFrom("", "\u0000", "\u0001", "\u001f", "\r", "\r\n", "\uFFFE", "_x0041_", "_x005F_", "_x005f_", "_X0041_", "=", "-", "@", "\t", "&", "<", " ");
+const nasty = fc.constantFrom("＝", "＋", "\u3000", "\u00A0", "", "\u0000", "\u0001", "\u001f", "\r", "\r\n", "\uFFFE", "_x0041_", "_x005F_", "_x005f_", "_X0041_", "=", "-", "@", "\t", "&", "<", " ");
 const textArb = fc.oneof(fc.string({ unit: "binary" }), fc.array(fc.oneof(nasty, fc.string({ maxLength: 3 })), { maxLength: 6 }).map((parts) => parts.join("")));
 const dateArb = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const cellArb = (c: Column): fc.Arbitrary<Cell> =>
@@ -133,6 +138,19 @@ describe("toXlsx, for any table", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("formula-like text", () => {
+  it("is written as a string cell with an apostrophe, never as a formula, after spaces and in full-width forms too", async () => {
+    const texts = ["=1+2", " =1+2", "＝1+2", "  ＋A1", "@SUM(A1)", "x;=1+2"];
+    const bytes = await toXlsx({ title: "t", columns: [{ key: "a", header: "=header", kind: "text" }], rows: texts.map((a) => ({ a })) });
+    const sheet = await readBack(bytes);
+    expect(values(sheet, 1)).toEqual([["'=header"], ...texts.map((t) => [expectedText(t)])]);
+    for (let r = 1; r <= texts.length + 1; r++) expect(sheet.getCell(r, 1).type).toBe(ExcelJS.ValueType.String);
+    expect(values(sheet, 1).slice(1, 4)).toEqual([["'=1+2"], ["' =1+2"], ["'＝1+2"]]);
+    // No cell reads back as a formula.
+    expect(sheet.getSheetValues().flat().some((v) => typeof v === "object" && v != null && "formula" in v)).toBe(false);
   });
 });
 

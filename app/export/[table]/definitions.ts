@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { listDomainScoresWithCodes } from "@/db/queries/domain-scores";
+import { pagesOfDomainScoresWithCodes } from "@/db/queries/domain-scores";
 import { listFrameworks, listPeriods } from "@/db/queries/frameworks";
 import { listFootprints, listOrganisations, listSystems } from "@/db/queries/places";
 import { getBoardView } from "@/db/queries/views/board-view";
@@ -13,11 +13,11 @@ import type { SessionUser } from "@/lib/auth/session";
 import { invalid, notFound } from "@/lib/errors";
 import type { ExportName } from "@/lib/export/links";
 import { code, exportFormat, isoDate } from "@/lib/export/query";
-import type { Table } from "@/lib/export/table";
+import type { StreamedTable, Table } from "@/lib/export/table";
 import { boardViewTable } from "@/lib/export/tables/board-view";
 import { capabilityPlanTable } from "@/lib/export/tables/capability-plan";
 import { heatmapTable } from "@/lib/export/tables/heatmap";
-import { scoresImportTable } from "@/lib/export/tables/scores";
+import { scoresImportStream } from "@/lib/export/tables/scores";
 import { trajectoriesTable, trajectoryFiguresTable } from "@/lib/export/tables/trajectories";
 import { universalCapabilitiesTable } from "@/lib/export/tables/universal-capabilities";
 
@@ -28,7 +28,7 @@ import { universalCapabilitiesTable } from "@/lib/export/tables/universal-capabi
 
 interface Definition<S extends z.ZodType> {
   query: S;
-  build(query: z.output<S>, user: SessionUser): Promise<{ table: Table; name: (string | null | undefined)[] }>;
+  build(query: z.output<S>, user: SessionUser): Promise<{ table: Table | StreamedTable; name: (string | null | undefined)[] }>;
 }
 const define = <S extends z.ZodType>(d: Definition<S>) => d;
 
@@ -98,9 +98,10 @@ export const exportDefinitions: Record<ExportName, Definition<z.ZodType>> = {
       const footprint = query.footprint ? (footprints.find((f) => f.code === query.footprint) ?? unknownChoice("footprint", query.footprint)) : undefined;
       // Organisations by their ODS code, as the file names them.
       const organisation = query.organisation ? (organisations.find((o) => o.odsCode === query.organisation) ?? unknownChoice("organisation", query.organisation)) : undefined;
-      const rows = await listDomainScoresWithCodes({ frameworkId: framework?.id, periodId, footprintId: footprint?.id, organisationId: organisation?.id, systemId: system?.id });
+      // Every score in England is hundreds of thousands of rows: read and written a page at a time.
+      const pages = pagesOfDomainScoresWithCodes({ frameworkId: framework?.id, periodId, footprintId: footprint?.id, organisationId: organisation?.id, systemId: system?.id });
       return {
-        table: scoresImportTable({ title: "Scores", rows, viewer: user }),
+        table: scoresImportStream({ title: "Scores", pages, viewer: user }),
         name: ["scores", framework?.code, query.period, footprint?.code, organisation?.odsCode, system?.code, !framework && !query.period && !footprint && !organisation && !system ? "all" : null],
       };
     },

@@ -3,10 +3,12 @@ import { exportDefinitions } from "./definitions";
 import { errorResponse } from "@/lib/api-response";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { toCsv } from "@/lib/export/csv";
+import { csvStream } from "@/lib/export/csv";
 import { exportNames, type ExportFormat, type ExportName } from "@/lib/export/links";
 import { fileName, parseExportQuery } from "@/lib/export/query";
-import { toXlsx, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
+import { streamOf } from "@/lib/export/table";
+import { xlsxStream, XLSX_CONTENT_TYPE } from "@/lib/export/xlsx";
+import { enforceRateLimit } from "@/lib/rate-limit";
 
 const isExportName = (name: string): name is ExportName => (exportNames as readonly string[]).includes(name);
 
@@ -22,6 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!user) throw new AppError("unauthenticated", "Sign in to download this.");
     const { table: name } = await params;
     if (!isExportName(name)) throw new AppError("not_found", "There is no such download.");
+    await enforceRateLimit("export", { userId: user.id });
     const definition = exportDefinitions[name];
     const query = parseExportQuery(definition.query, request.nextUrl.searchParams) as { format: ExportFormat };
     const { table, name: parts } = await definition.build(query, user);
@@ -31,10 +34,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     };
-    if (query.format === "xlsx") {
-      return new Response(Buffer.from(await toXlsx(table)), { headers: { ...headers, "Content-Type": XLSX_CONTENT_TYPE } });
-    }
-    return new Response(toCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+    // Written as the rows arrive (a national download is read a page at a time).
+    const streamed = streamOf(table);
+    if (query.format === "xlsx") return new Response(xlsxStream(streamed), { headers: { ...headers, "Content-Type": XLSX_CONTENT_TYPE } });
+    return new Response(csvStream(streamed), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import path from "node:path";
-import { E2E_PORT } from "./env";
+import { E2E_PORT, LOAD_TEST_RATE_LIMITS } from "./env";
 
 // The production build started on a port of a spec's own (next start), for specs that need
 // a server with its own database or secret. Each spec has its own port, here in one place:
@@ -44,7 +44,8 @@ export async function startAppServer({ port, env, timeoutMs = 90_000 }: { port: 
   if (await portInUse(port)) throw new Error(`Port ${port} is already in use: another spec's or process's server is on it (see ownPorts in tests/e2e/support/app-server.ts).`);
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    // Load specs send one user's requests far faster than a person: rate limits raised (docs/rate-limits-and-exports.md).
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...LOAD_TEST_RATE_LIMITS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -2,7 +2,8 @@ import { scaleOf } from "@/lib/scale";
 import { getFrameworkStructure, listFrameworks, type FrameworkStructure } from "@/db/queries/frameworks";
 import { listFootprints, listOrganisationsByCode, listOrganisationsByIds, listSystems } from "@/db/queries/places";
 import { countTargetsByScope } from "@/db/queries/target-counts";
-import { getTrajectoryData, listSectionGoals, type TrajectoryScope } from "@/db/queries/trajectories";
+import { getCurrentTrajectoryDataForScopes, listSectionGoalsForScopes, type TrajectoryScope } from "@/db/queries/trajectories";
+import { groupBy } from "@/lib/group-by";
 import { listTargetsEndpoint } from "@/lib/api/endpoints/targets";
 import { resolveFilter, resolveFilterAll } from "@/lib/api/filters";
 import { route } from "@/lib/api/handle";
@@ -49,45 +50,65 @@ export const GET = route(listTargetsEndpoint, async ({ query }) => {
       return n > 0 ? [{ structure, scope, n }] : [];
     }),
   );
-  const build = ({ structure, scope }: (typeof groups)[number]) => rowsForScope(structure, scope, domainIds, judgedOn);
   if (query.status) {
-    const rows = (await Promise.all(groups.map(build))).flat().filter((r) => r.trajectory.status === query.status);
+    // The status is the trajectory rules' judgement (lib/trajectory), not a column: every
+    // scope with targets is judged, in a few queries per framework, then filtered and paged.
+    const rows = (await judge(groups, domainIds, judgedOn)).flat().filter((r) => r.trajectory.status === query.status);
     return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
   }
   const { slices, total } = pageWindow(
     groups.map((g) => g.n),
     query,
   );
-  const items = await Promise.all(slices.map(async (s) => (await build(groups[s.index]!)).slice(s.skip, s.skip + s.take)));
-  return { items: items.flat(), total };
+  const built = await judge(
+    slices.map((s) => groups[s.index]!),
+    domainIds,
+    judgedOn,
+  );
+  return { items: slices.flatMap((s, i) => built[i]!.slice(s.skip, s.skip + s.take)), total };
 });
 
-/** A scope's targets on one framework, each with its domain's trajectory, as the trajectories page builds them. */
-async function rowsForScope(structure: FrameworkStructure, scope: Scope, domainIds: string[], judgedOn: string) {
-  const frameworkDomainIds = structure.domains.map((d) => d.id);
-  const trajectoryScope = { type: scope.level, id: scope.id };
-  const [data, goals] = await Promise.all([
-    // Targets are per domain; the actuals they are judged by are the framework's first care setting's.
-    getTrajectoryData({ frameworkId: structure.id, careSetting: structure.careSettings[0] ?? "all", domainIds: frameworkDomainIds, scope: trajectoryScope }),
-    listSectionGoals({ scope: trajectoryScope }),
-  ]);
-  const trajectories = buildDomainTrajectories({
-    scale: scaleOf(structure),
-    domainIds: frameworkDomainIds,
-    rows: data.rows,
-    national: data.national,
-    targets: data.targets,
-    scopeId: scope.id,
-    organisationIds: new Set(data.providerIds),
-    asAt: judgedOn,
-    goal: goalRule(goals, structure.sections),
-  });
-  return targetRows({
-    scope,
-    framework: structure,
-    domains: structure.domains.filter((d) => domainIds.includes(d.id)),
-    targets: data.targets,
-    trajectories,
-    judgedOn,
-  });
+type Group = { structure: FrameworkStructure; scope: Scope };
+
+/** Each group's targets, each with its domain's trajectory as the trajectories page builds it: the same few queries per framework however many scopes. */
+async function judge(chosen: readonly Group[], domainIds: string[], judgedOn: string) {
+  const built = new Map<Group, ReturnType<typeof targetRows>>();
+  await Promise.all(
+    [...groupBy(chosen, (g) => g.structure.id).values()].map(async (same) => {
+      const structure = same[0]!.structure;
+      const frameworkDomainIds = structure.domains.map((d) => d.id);
+      const scopes = same.map((g) => ({ type: g.scope.level, id: g.scope.id }));
+      const [data, goals] = await Promise.all([
+        // Targets are per domain; the actuals they are judged by are the framework's first care setting's.
+        getCurrentTrajectoryDataForScopes({ frameworkId: structure.id, careSetting: structure.careSettings[0] ?? "all", domainIds: frameworkDomainIds, scopes }),
+        listSectionGoalsForScopes({ scopes }),
+      ]);
+      for (const g of same) {
+        const scopeData = data.get(g.scope.id)!;
+        const trajectories = buildDomainTrajectories({
+          scale: scaleOf(structure),
+          domainIds: frameworkDomainIds,
+          rows: scopeData.rows,
+          national: scopeData.national,
+          targets: scopeData.targets,
+          scopeId: g.scope.id,
+          organisationIds: new Set(scopeData.providerIds),
+          asAt: judgedOn,
+          goal: goalRule(goals.get(g.scope.id) ?? [], structure.sections),
+        });
+        built.set(
+          g,
+          targetRows({
+            scope: g.scope,
+            framework: structure,
+            domains: structure.domains.filter((d) => domainIds.includes(d.id)),
+            targets: scopeData.targets,
+            trajectories,
+            judgedOn,
+          }),
+        );
+      }
+    }),
+  );
+  return chosen.map((g) => built.get(g)!);
 }
