@@ -4,6 +4,7 @@
 //   npm run fuzz -- --runs 100000                 (the long pass; prints the summary table)
 //   npm run fuzz -- --runs 2000 --seed 42         (a shorter one, reproducible)
 //   npm run fuzz -- --seed 42 --case 1234 --save /tmp/case.bin   (one case again, to debug)
+//   --minutes M stops after M minutes (as does Ctrl-C), printing the summary of the runs made
 // The cases run in a child process the parent watches: a case that crashes it, runs past
 // --timeout or pushes its resident memory past --rss-bound is a failure, and the child
 // starts again from the next case. Memory past --rss-kill ends the child at once, so that a
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     "rss-bound": { type: "string", default: "1024" },
     "rss-kill": { type: "string", default: "3072" },
     heap: { type: "string", default: "2048" },
+    minutes: { type: "string" },
     json: { type: "string" },
     child: { type: "boolean", default: false },
     snapshot: { type: "string" },
@@ -135,12 +137,22 @@ async function parent(): Promise<void> {
   try {
     await makeSnapshot(snapshot);
     let next = Number(values.from);
-    while (next < runs) {
+    let stopping = false;
+    let running: ChildProcess | null = null;
+    const stop = () => {
+      stopping = true;
+      running?.kill("SIGKILL");
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    if (values.minutes) setTimeout(stop, Number(values.minutes) * 60_000).unref();
+    while (next < runs && !stopping) {
       next = await new Promise<number>((resolve) => {
         const proc: ChildProcess = fork(process.argv[1]!, ["--child", "--snapshot", snapshot, "--seed", String(seed), "--from", String(next), "--runs", String(runs), "--limits", limitsName], {
           execArgv: [...process.execArgv, `--max-old-space-size=${values.heap}`],
           stdio: ["ignore", "ignore", "pipe", "ipc"],
         });
+        running = proc;
         let stderr = "";
         proc.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
         let current: Extract<ToParent, { type: "start" }> | null = null;
@@ -178,7 +190,8 @@ async function parent(): Promise<void> {
         });
         proc.on("exit", (code, signal) => {
           clearInterval(watch);
-          if (current) {
+          if (stopping) resolve(runs);
+          else if (current) {
             const c: Extract<ToParent, { type: "start" }> = current;
             const why = killedFor ?? `the process ended (${signal ?? `exit code ${code}`})${/heap|memory/i.test(stderr) ? ": out of memory" : ""}`;
             record(tally, c.index, c, { outcome: "failure", message: `${why}; ${c.bytes.toLocaleString("en-GB")}-byte file. ${stderr.split("\n").filter(Boolean).slice(-2).join(" ").slice(0, 300)}`, ms: Date.now() - caseStarted });
@@ -199,7 +212,7 @@ async function parent(): Promise<void> {
   console.log("");
   console.log(summaryTable(tally, `Import fuzzing: seed ${seed}, ${limitsName} limits`));
   console.log("");
-  console.log(`${seconds.toFixed(0)} s; ${restarts} restarts of the fuzzing process; ${overBound} cases over the ${values["rss-bound"]} MB bound.`);
+  console.log(`${tally.runs.toLocaleString("en-GB")} of ${(runs - Number(values.from)).toLocaleString("en-GB")} cases run in ${seconds.toFixed(0)} s; ${restarts} restarts of the fuzzing process; ${overBound} cases over the ${values["rss-bound"]} MB bound.`);
   if (tally.failures.length) {
     console.log(`\nFailures (re-run one with: npm run fuzz -- --seed ${seed} --case N --save /tmp/case.bin):`);
     const byKind = new Map<string, typeof tally.failures>();
