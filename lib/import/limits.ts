@@ -18,7 +18,7 @@ export const zipLimits = {
 } as const;
 
 /** NHS England's DMA workbook is read whole (every sheet at once), so it has tighter limits. */
-export const dmaZipLimits = { ...zipLimits, maxPartBytes: 40 * MiB, maxTotalBytes: 50 * MiB } as const;
+export const dmaZipLimits = { ...zipLimits, maxPartBytes: 8 * MiB, maxTotalBytes: 10 * MiB } as const;
 
 /** The contents of a workbook's sheet, counted while it is read. */
 export const sheetLimits = {
@@ -39,8 +39,8 @@ export const csvLimits = {
   maxCellChars: sheetLimits.maxCellChars,
   /** Characters in one record (csv-parse's `max_record_size`). */
   maxRecordChars: 1 * MiB,
-  /** Records, blank ones included. */
-  maxRecords: sheetLimits.maxRows,
+  /** Lines, blank ones included (Excel's row limit), counted before the file is parsed. */
+  maxLines: sheetLimits.maxRows,
 } as const;
 
 /** The worker thread a workbook is read in: past these it is ended, never the server. */
@@ -51,4 +51,8 @@ export const workerLimits = {
   /** Rows sent to the caller in one message, and messages sent before the caller takes them. */
   batchRows: 500,
   batchesAhead: 4,
+  /** NHS England's workbook opens in about a second; one that takes this long is not it. */
+  wholeWorkbookSeconds: 60,
+  /** A worker whose rows nobody takes for this long ends itself (an import checks rows as they come). */
+  idleSeconds: 600,
 } as const;

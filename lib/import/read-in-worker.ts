@@ -1,7 +1,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { FileFormatError } from "./file-format-error";
 import { workerLimits } from "./limits";
 import type { FromWorker, ReadTask, ReadWorkerData, ToWorker } from "./read-worker-protocol";
@@ -17,10 +17,11 @@ export const tooComplex =
 // A bundled server (Next.js, where Turbopack builds read-worker.ts as a worker chunk) starts
 // the built worker. Tests and scripts run from source: there the worker is bundled once per
 // process with esbuild (which tsx and vitest bring), as starting it through tsx took ~1.5 s.
-async function startWorker(options: WorkerOptions): Promise<Worker> {
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./read-worker.ts", import.meta.url), options);
+// Turbopack only recognises the worker with its options written out in the call.
+async function startWorker(workerData: ReadWorkerData, resourceLimits: ResourceLimits): Promise<Worker> {
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./read-worker.ts", import.meta.url), { workerData, resourceLimits });
   // Without the parent's loader flags (tsx's would load in every worker).
-  return new Worker(await (builtFromSource ??= buildFromSource()), { ...options, execArgv: [] });
+  return new Worker(await (builtFromSource ??= buildFromSource()), { workerData, resourceLimits, execArgv: [] });
 }
 
 let builtFromSource: Promise<string> | undefined;
@@ -58,12 +59,12 @@ async function takeTurn(): Promise<() => void> {
 }
 
 /** A worker reading `bytes`, and its messages one at a time; a failure of any kind becomes a FileFormatError. */
-async function openReader(task: ReadTask, bytes: Uint8Array) {
+async function openReader(task: ReadTask, bytes: Uint8Array, resourceLimits: ResourceLimits = workerLimits.resourceLimits) {
   const release = await takeTurn();
   const data: ReadWorkerData = { task, bytes };
   let worker: Worker;
   try {
-    worker = await startWorker({ workerData: data, resourceLimits: workerLimits.resourceLimits, stdout: false, stderr: false });
+    worker = await startWorker(data, resourceLimits);
   } catch (error) {
     release();
     throw error;
@@ -129,15 +130,24 @@ export async function* readXlsxRowsInWorker(bytes: Uint8Array, onBytes?: (read: 
   }
 }
 
-/** A whole-workbook task run in a worker: its result, or a FileFormatError. */
-export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array): Promise<T> {
-  const reader = await openReader(task, bytes);
+/**
+ * A whole-workbook task run in a worker: its result, or a FileFormatError. Past
+ * `workerLimits.wholeWorkbookSeconds` the worker is ended: a workbook that slow to open is
+ * not NHS England's. Tests pass smaller `resourceLimits` to reach the memory limit quickly.
+ */
+export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array, resourceLimits?: ResourceLimits): Promise<T> {
+  const reader = await openReader(task, bytes, resourceLimits);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FileFormatError(tooComplex)), workerLimits.wholeWorkbookSeconds * 1000);
+  });
   try {
     for (;;) {
-      const message = await reader.next();
+      const message = await Promise.race([reader.next(), timeout]);
       if (message.type === "done") return message.result as T;
     }
   } finally {
+    clearTimeout(timer);
     await reader.close();
   }
 }

@@ -22,7 +22,13 @@ port.on("message", (message: ToWorker) => {
 });
 
 async function sendRows(rows: SheetRow[], fraction: number): Promise<void> {
-  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  if (credit <= 0) {
+    // A reader that stops taking rows without closing would keep this worker, and its turn,
+    // for ever: past the limit the worker ends itself.
+    const idle = setTimeout(() => process.exit(1), workerLimits.idleSeconds * 1000);
+    while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+    clearTimeout(idle);
+  }
   credit--;
   send({ type: "rows", rows, fraction });
 }

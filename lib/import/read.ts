@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, parse, type Options } from "csv-parse";
 import { textCell, type Cell } from "./cells";
 import { FileFormatError } from "./file-format-error";
 import { csvLimits } from "./limits";
@@ -88,6 +88,12 @@ const fmt = (n: number) => n.toLocaleString("en-GB");
 
 async function* readCsv(bytes: Uint8Array, onBytes?: (read: number) => void): AsyncGenerator<SourceRow> {
   checkUtf8(bytes);
+  // Counted before parsing (a scan of the bytes): a file of millions of blank lines is
+  // refused at once instead of keeping the server parsing them.
+  const lastLine = lineCounter(bytes)(bytes.length);
+  if (lastLine > csvLimits.maxLines + 1) {
+    throw new FileFormatError(`The CSV has more than ${fmt(csvLimits.maxLines)} lines, the limit (as in Excel): split it into smaller files.`, csvLimits.maxLines + 1);
+  }
   const lineAt = lineCounter(bytes);
   // Limits per field, checked as each field is read (csv-parse has no column limit of its
   // own): a header of 29 million commas is refused at its 1,025th, not held whole.
@@ -100,32 +106,33 @@ async function* readCsv(bytes: Uint8Array, onBytes?: (read: number) => void): As
     }
     return value;
   };
-  const parser = byteStream(bytes, onBytes).pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      record_delimiter: ["\r\n", "\n", "\r"],
-      max_record_size: csvLimits.maxRecordChars,
-      cast: checkField,
-    }),
-  );
   // A record starts where the last one ended, after any empty lines: its first line is
-  // the one people look for (a quoted cell may run over several).
+  // the one people look for (a quoted cell may run over several). Records are turned into
+  // rows, and blank ones dropped, inside the parser: a file of blank lines costs no more
+  // than its parsing.
   let end = 0;
-  let records = 0;
+  const toRow = ({ record, info }: { record: string[]; info: { bytes: number } }): SourceRow | null => {
+    let start = end;
+    while (bytes[start] === 0x0d || bytes[start] === 0x0a) start++;
+    end = info.bytes;
+    const line = lineAt(start);
+    const cells = record.map(textCell);
+    // A line of blanks (or of separators only) is skipped like an empty line.
+    return cells.some((c) => c.kind !== "empty") ? { line, cells } : null;
+  };
+  const options: Options = {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    max_record_size: csvLimits.maxRecordChars,
+    cast: checkField,
+    on_record: toRow as unknown as NonNullable<Options["on_record"]>,
+  };
+  const parser = byteStream(bytes, onBytes).pipe(parse(options));
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
-      let start = end;
-      while (bytes[start] === 0x0d || bytes[start] === 0x0a) start++;
-      end = info.bytes;
-      const line = lineAt(start);
-      if (++records > csvLimits.maxRecords) throw new FileFormatError(`The CSV has more than ${fmt(csvLimits.maxRecords)} lines, the limit: split it into smaller files.`, line);
-      const cells = record.map(textCell);
-      // A line of blanks (or of separators only) is skipped like an empty line.
-      if (cells.some((c) => c.kind !== "empty")) yield { line, cells };
-    }
+    for await (const row of parser as AsyncIterable<SourceRow>) yield row;
   } catch (error) {
     if (error instanceof FileFormatError) throw error;
     if (error instanceof CsvError) {

@@ -26,7 +26,7 @@ export interface ZipEntry {
 const damaged = (why: string) =>
   new FileFormatError(`The workbook is damaged (${why}). Open it in Excel, save it as an Excel workbook (.xlsx) again, and upload that.`);
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -248,4 +248,9 @@ function crc32Update(crc: number, chunk: Uint8Array): number {
   let c = crc;
   for (let i = 0; i < chunk.length; i++) c = crcTable[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
   return c;
+}
+
+/** The CRC-32 a zip archive records for a part's unpacked bytes. */
+export function crc32(bytes: Uint8Array): number {
+  return (crc32Update(0xffffffff, bytes) ^ 0xffffffff) >>> 0;
 }

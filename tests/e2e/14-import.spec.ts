@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { repeatedDeflate, sheetXml, stringsHead, stringsTail, workbookOf } from "../support/zip-files";
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { gotoOrganisation, openPrivatePeriod } from "./support/app";
@@ -116,4 +118,33 @@ test("checking a large file streams its progress, and a viewer cannot import", a
   // A page on another site cannot post an import with the user's cookie.
   const crossSite = await admin.request.post("/api/imports", { headers: { Origin: "https://evil.example" }, multipart: { kind: "scores", file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from(HEADER) } } });
   expect(crossSite.status()).toBe(403);
+});
+
+test("a workbook is read in the production build's worker, and a zip bomb is refused while the server carries on", async ({ pageAs }) => {
+  const admin = await pageAs("admin");
+  const post = async (name: string, buffer: Buffer) => {
+    const response = await admin.request.post("/api/imports", {
+      headers: { Accept: "application/x-ndjson" },
+      multipart: { kind: "scores", file: { name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer } },
+    });
+    expect(response.status()).toBe(200);
+    return JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; result: { id: string; errorCount: number } };
+  };
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Scores");
+  sheet.addRow(HEADER.split(","));
+  sheet.addRow(["RTH", "DMI-2016", "2016-BASELINE", "R1", 80]);
+  const read = await post("scores.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+  expect(read).toMatchObject({ type: "done", result: { errorCount: 0 } });
+  await admin.goto(`/imports/${read.result.id}`);
+  await expect(admin.getByTestId("import-error-count")).toHaveText("0");
+
+  // The issue's 3.8 MB workbook whose shared strings unpack to 1.5 GB.
+  const chunk = "<si><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></si>".repeat(16_384);
+  const packed = repeatedDeflate(chunk, 1536, stringsHead, stringsTail);
+  const bomb = workbookOf({ sheet: sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), strings: { name: "", packed, size: stringsHead.length + chunk.length * 1536 + stringsTail.length } });
+  const refused = await post("bomb.xlsx", Buffer.from(bomb));
+  expect(refused).toMatchObject({ type: "done", result: { errorCount: 1 } });
+  await admin.goto(`/imports/${refused.result.id}`);
+  await expect(admin.getByTestId("import-errors")).toContainText("Part “xl/sharedStrings.xml” of the workbook unpacks to 1,536 MB, over the limit of 200 MB for one part.");
 });
