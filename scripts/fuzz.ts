@@ -25,7 +25,7 @@ const { values } = parseArgs({
     save: { type: "string" },
     limits: { type: "string", default: "long" },
     timeout: { type: "string", default: "60" },
-    "rss-bound": { type: "string", default: "1024" },
+    "rss-bound": { type: "string", default: "1536" },
     "rss-kill": { type: "string", default: "3072" },
     heap: { type: "string", default: "2048" },
     minutes: { type: "string" },

@@ -22,7 +22,8 @@ export interface CaseResult {
 }
 
 // Text that belongs to a program, not to a person: stack frames, exception names, raw error
-// codes, object dumps. Quoted file contents (“…”) are left out before looking.
+// codes, object dumps. Quoted file contents (“…”, or '…' as the DMA reader quotes) are
+// left out before looking.
 const unclear = [
   /\n\s+at\s/,
   /\b(TypeError|RangeError|SyntaxError|ReferenceError|Error:)/,
@@ -35,7 +36,7 @@ const unclear = [
 /** A message a person can act on: a sentence, not an exception's text. */
 export function isClearMessage(message: unknown): message is string {
   if (typeof message !== "string") return false;
-  const own = message.replace(/“[^”]*”/g, "“…”");
+  const own = message.replace(/“[^”]*”/g, "“…”").replace(/(^|[\s(])'[^']*'(?=[\s).,:;]|$)/g, "$1'…'");
   if (own.trim().length < 10 || own.length > 1000) return false;
   return !unclear.some((pattern) => pattern.test(own));
 }

@@ -57,6 +57,7 @@ describe("the fuzzer's judge of messages", () => {
   it("accepts sentences, quoting whatever the file held", () => {
     expect(isClearMessage("The CSV is malformed: a quoted field is never closed (a \" without its partner).")).toBe(true);
     expect(isClearMessage("Unknown ODS code “undefined”: no organisation in the app has it")).toBe(true);
+    expect(isClearMessage("Row 5 of 'Sheet1': Improve Care must be a number from 1 to 5, not 'NaN'")).toBe(true);
   });
 
   it("refuses exception text, raw codes and stack traces", () => {
