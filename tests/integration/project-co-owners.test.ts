@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkImport, commitImport } from "@/db/commands/imports";
 import { decideInvitation } from "@/db/commands/project-owners";
@@ -291,15 +291,24 @@ describe("the board pack as at a past date", () => {
   it("shows the owners before an acceptance made since, not after", async () => {
     const db = await testDb();
     // An OUH project whose only change since yesterday is Royal Berkshire's acceptance (the
-    // invitation written straight to the table, so that the acceptance is the first change).
-    const [seeded] = await db
+    // invitation written straight to the table, so that the acceptance is the first change):
+    // one OUH alone owns, still open (the pack leaves out delivered and stopped ones), and
+    // that no other test in this file has touched.
+    const candidates = await db
       .select({ id: projects.id })
       .from(projects)
       .innerJoin(projectOwners, eq(projectOwners.projectId, projects.id))
-      .where(and(eq(projectOwners.organisationId, RTH), eq(projects.systemId, s.bob.id)))
-      .orderBy(asc(projects.code))
-      .limit(1);
-    const id = seeded!.id;
+      .where(and(eq(projectOwners.organisationId, RTH), eq(projects.systemId, s.bob.id), inArray(projects.status, ["planned", "in_flight"])))
+      .orderBy(asc(projects.code));
+    const touched = new Set((await db.select({ id: auditLog.entityId }).from(auditLog).where(eq(auditLog.entityType, "project"))).map((r) => r.id));
+    let id: string | undefined;
+    for (const c of candidates) {
+      if (!touched.has(c.id) && (await ownersOf(c.id)).join() === RTH) {
+        id = c.id;
+        break;
+      }
+    }
+    if (!id) throw new Error("the seed has no open project OUH alone owns");
     expect(await ownersOf(id)).toEqual([RTH]);
     const [invitation] = await db.insert(projectOwnerInvitations).values({ projectId: id, organisationId: RHW }).returning();
     await decideInvitation({ actor: cioRbft, invitationId: invitation!.id, decision: "accept" });

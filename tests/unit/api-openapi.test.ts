@@ -83,7 +83,7 @@ describe("the OpenAPI document", () => {
 
   it("lists the errors each kind of endpoint can give", () => {
     const byId = new Map(apiEndpoints.map((e) => [e.operationId, e]));
-    expect(errorCodesOf(byId.get("listFrameworks")!)).toEqual(["bad_request", "unauthenticated", "internal", "unavailable"]);
+    expect(errorCodesOf(byId.get("listFrameworks")!)).toEqual(["bad_request", "unauthenticated", "rate_limited", "internal", "unavailable"]);
     expect(errorCodesOf(byId.get("getAssessment")!)).toEqual(["bad_request", "unauthenticated", "not_found", "internal", "unavailable"]);
     expect(errorCodesOf(byId.get("saveAssessmentScores")!)).toEqual(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "internal", "unavailable"]);
   });
