@@ -13,7 +13,7 @@ cat <<MSG
 
 Digital Roadmap is starting on http://localhost:${PORT} (embedded database in ${DATA_DIR:-.data}/pglite).
 Demo accounts, password roadmap-demo-2026:
-  admin@demo.nhs.uk      administrator
+  admin@demo.nhs.uk      administrator (second factor: authenticator key JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP)
   cio.ouh@demo.nhs.uk    CIO, Oxford University Hospitals (RTH)
   cio.rbft@demo.nhs.uk   CIO, Royal Berkshire (RHW)
   board@demo.nhs.uk      programme board member

@@ -11,6 +11,7 @@ import { expect, signIn, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { ownPorts, startAppServer, type AppServer } from "./support/app-server";
+import { totpCode } from "../../lib/auth/totp";
 
 interface Throwaway {
   id: string;
@@ -178,7 +179,14 @@ test.describe("the first start without demo accounts", () => {
       await page.getByLabel("New password", { exact: true }).fill("orchid-falcon-tundra");
       await page.getByLabel("New password again").fill("orchid-falcon-tundra");
       await page.getByRole("button", { name: "Change password" }).click();
-      await page.waitForURL((url) => url.pathname === "/maturity");
+      // An administrator then sets up two-factor sign-in before anything else.
+      await page.waitForURL(/\/account\/security/);
+      await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+      const secret = (await page.getByTestId("totp-secret").textContent())!.replaceAll(" ", "");
+      await page.getByLabel("Code from your authenticator app").fill(totpCode(secret));
+      await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+      await page.getByRole("link", { name: "I have kept my recovery codes" }).click();
+      await expect(page.getByTestId("two-factor-status")).toContainText("On.");
       await page.goto("/admin/users");
       await expect(page.getByRole("table")).toContainText("admin@roadmap.local");
       await expect(page.getByRole("table")).not.toContainText("@demo.nhs.uk");
