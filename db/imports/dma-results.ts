@@ -70,7 +70,7 @@ export async function runDmaImport({
     summary.errorCount++;
     summary.errors.push(error);
   };
-  const read = await readDmaWorkbook(bytes);
+  const read = await readDmaWorkbook(bytes, commit ? "transaction" : "shared");
   if (!read.ok) {
     for (const e of read.errors) fail({ line: e.line ?? 0, column: e.column, message: e.sheet ? `Sheet “${e.sheet}”: ${e.message}` : e.message });
     return summary;

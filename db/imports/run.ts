@@ -88,7 +88,7 @@ export async function runImport<T>({
   };
 
   try {
-    for await (const row of readRows(bytes, (read) => (bytesRead = read))) {
+    for await (const row of readRows(bytes, (read) => (bytesRead = read), commit ? "transaction" : "shared")) {
       if (!positions) {
         const header = readHeader(row.cells, definition.columns, row.line);
         if (!header.ok) {

@@ -1,6 +1,6 @@
 import { FileFormatError } from "@/lib/import/file-format-error";
 import { dmaZipLimits } from "@/lib/import/limits";
-import { runInWorker } from "@/lib/import/read-in-worker";
+import { runInWorker, type WorkerLane } from "@/lib/import/read-in-worker";
 import { readZipDirectory } from "@/lib/import/zip-guard";
 import type { DmaError, DmaWorkbookResult } from "./results";
 
@@ -33,11 +33,12 @@ function refusedOutright(bytes: Uint8Array): DmaError | null {
   return null;
 }
 
-export async function readDmaWorkbook(bytes: Uint8Array): Promise<DmaWorkbookResult> {
+/** `lane` "transaction" when the caller reads inside a database transaction (lib/import/read-in-worker.ts). */
+export async function readDmaWorkbook(bytes: Uint8Array, lane: WorkerLane = "shared"): Promise<DmaWorkbookResult> {
   const refused = refusedOutright(bytes);
   if (refused) return { ok: false, errors: [refused] };
   try {
-    return await runInWorker<DmaWorkbookResult>("dma-read", bytes);
+    return await runInWorker<DmaWorkbookResult>("dma-read", bytes, undefined, lane);
   } catch (error) {
     if (error instanceof FileFormatError) return { ok: false, errors: [fileError(error.message)] };
     throw error;

@@ -48,6 +48,12 @@ export const workerLimits = {
   resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 },
   /** Workbooks read at once; more wait their turn, so that memory is bounded whatever arrives. */
   maxConcurrent: 2,
+  /**
+   * Workbooks read at once inside a database transaction (an import's commit), besides
+   * those: such a reader must not wait for a preview that waits for the database
+   * (lib/import/read-in-worker.ts). The embedded database runs one transaction at a time.
+   */
+  maxConcurrentInTransaction: 1,
   /** Rows sent to the caller in one message, and messages sent before the caller takes them. */
   batchRows: 500,
   batchesAhead: 4,

@@ -42,25 +42,37 @@ async function buildFromSource(): Promise<string> {
   return outfile;
 }
 
-// Workers running now, and the readers waiting for one to finish.
-let running = 0;
-const waiting: (() => void)[] = [];
+/**
+ * Which turns a reader waits for. "transaction": a reader inside a database transaction (an
+ * import's commit) has turns of its own. It holds the database while it waits, and on the
+ * embedded database (one connection) a preview that holds a shared turn waits for that same
+ * database between batches: sharing the turns, the two would wait for each other, and
+ * every request with them (a worker whose rows are all sent never ends by itself).
+ */
+export type WorkerLane = "shared" | "transaction";
 
-async function takeTurn(): Promise<() => void> {
-  if (running >= workerLimits.maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+// Per lane: the workers running now, and the readers waiting for one to finish.
+const lanes: Record<WorkerLane, { cap: number; running: number; waiting: (() => void)[] }> = {
+  shared: { cap: workerLimits.maxConcurrent, running: 0, waiting: [] },
+  transaction: { cap: workerLimits.maxConcurrentInTransaction, running: 0, waiting: [] },
+};
+
+async function takeTurn(name: WorkerLane): Promise<() => void> {
+  const lane = lanes[name];
+  if (lane.running >= lane.cap) await new Promise<void>((resolve) => lane.waiting.push(resolve));
+  lane.running++;
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    running--;
-    waiting.shift()?.();
+    lane.running--;
+    lane.waiting.shift()?.();
   };
 }
 
 /** A worker reading `bytes`, and its messages one at a time; a failure of any kind becomes a FileFormatError. */
-async function openReader(task: ReadTask, bytes: Uint8Array, resourceLimits: ResourceLimits = workerLimits.resourceLimits) {
-  const release = await takeTurn();
+async function openReader(task: ReadTask, bytes: Uint8Array, lane: WorkerLane, resourceLimits: ResourceLimits = workerLimits.resourceLimits) {
+  const release = await takeTurn(lane);
   const data: ReadWorkerData = { task, bytes };
   let worker: Worker;
   try {
@@ -114,8 +126,8 @@ async function openReader(task: ReadTask, bytes: Uint8Array, resourceLimits: Res
 }
 
 /** The rows of a workbook's first sheet, read in a worker, in batches as the caller takes them. */
-export async function* readXlsxRowsInWorker(bytes: Uint8Array, onBytes?: (read: number) => void): AsyncGenerator<SheetRow> {
-  const reader = await openReader("xlsx-rows", bytes);
+export async function* readXlsxRowsInWorker(bytes: Uint8Array, onBytes?: (read: number) => void, lane: WorkerLane = "shared"): AsyncGenerator<SheetRow> {
+  const reader = await openReader("xlsx-rows", bytes, lane);
   try {
     for (;;) {
       const message = await reader.next();
@@ -135,8 +147,8 @@ export async function* readXlsxRowsInWorker(bytes: Uint8Array, onBytes?: (read: 
  * `workerLimits.wholeWorkbookSeconds` the worker is ended: a workbook that slow to open is
  * not NHS England's. Tests pass smaller `resourceLimits` to reach the memory limit quickly.
  */
-export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array, resourceLimits?: ResourceLimits): Promise<T> {
-  const reader = await openReader(task, bytes, resourceLimits);
+export async function runInWorker<T>(task: Exclude<ReadTask, "xlsx-rows">, bytes: Uint8Array, resourceLimits?: ResourceLimits, lane: WorkerLane = "shared"): Promise<T> {
+  const reader = await openReader(task, bytes, lane, resourceLimits);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new FileFormatError(tooComplex)), workerLimits.wholeWorkbookSeconds * 1000);

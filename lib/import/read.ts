@@ -3,7 +3,7 @@ import { CsvError, parse, type Options } from "csv-parse";
 import { textCell, type Cell } from "./cells";
 import { FileFormatError } from "./file-format-error";
 import { csvLimits } from "./limits";
-import { readXlsxRowsInWorker } from "./read-in-worker";
+import { readXlsxRowsInWorker, type WorkerLane } from "./read-in-worker";
 
 // Reading an uploaded file as rows of cells, one at a time (a 100,000-row file never
 // becomes 100,000 objects at once). CSV must be UTF-8; XLSX is read from its first sheet.
@@ -161,7 +161,10 @@ function csvProblem(code: string): string {
   }
 }
 
-/** The rows of a CSV or XLSX file, header row first. XLSX is read in a worker thread (read-in-worker.ts). */
-export function readRows(bytes: Uint8Array, onBytes?: (read: number) => void): AsyncGenerator<SourceRow> {
-  return detectFileType(bytes) === "xlsx" ? readXlsxRowsInWorker(bytes, onBytes) : readCsv(bytes, onBytes);
+/**
+ * The rows of a CSV or XLSX file, header row first. XLSX is read in a worker thread
+ * (read-in-worker.ts); `lane` "transaction" when the caller reads inside a database transaction.
+ */
+export function readRows(bytes: Uint8Array, onBytes?: (read: number) => void, lane: WorkerLane = "shared"): AsyncGenerator<SourceRow> {
+  return detectFileType(bytes) === "xlsx" ? readXlsxRowsInWorker(bytes, onBytes, lane) : readCsv(bytes, onBytes);
 }
