@@ -60,8 +60,24 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   return codes;
 }
 
-/** The first code from the app confirms the enrolment; the recovery codes are returned once. */
-export async function confirmTwoFactorEnrolment({ actorId, code, now = new Date() }: { actorId: string; code: string; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+/**
+ * The first code from the app confirms the enrolment; the recovery codes are returned once.
+ * Every other session of the account ends (`sessionId`, the one that set it up, goes on):
+ * they signed in without a second factor, and an administrator's session waiting to set it
+ * up (perhaps someone else's, with the password) would otherwise be let in from now on.
+ */
+export async function confirmTwoFactorEnrolment({
+  actorId,
+  sessionId,
+  code,
+  now = new Date(),
+}: {
+  actorId: string;
+  /** The session confirming it, kept signed in; null ends every session of the account. */
+  sessionId: string | null;
+  code: string;
+  now?: Date;
+}): Promise<{ recoveryCodes: string[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(userTwoFactor).where(eq(userTwoFactor.userId, actorId)).for("update");
@@ -72,8 +88,9 @@ export async function confirmTwoFactorEnrolment({ actorId, code, now = new Date(
     const step = acceptedTotpStep(secret, code, null, now);
     if (step === null) throw invalid("The code was not accepted.", { code: "Enter the 6-digit code your authenticator app shows now" });
     await tx.update(userTwoFactor).set({ enabledAt: now, lastUsedStep: step }).where(eq(userTwoFactor.userId, actorId));
+    await tx.update(users).set({ sessionsValidAfter: now, keptSessionId: sessionId }).where(eq(users.id, actorId));
     const recoveryCodes = await replaceRecoveryCodes(tx, actorId);
-    await recordAudit(tx, { actorId, action: "two-factor.enabled", entityType: "user", entityId: actorId, at: now, after: { twoFactor: "totp", recoveryCodes: recoveryCodes.length } });
+    await recordAudit(tx, { actorId, action: "two-factor.enabled", entityType: "user", entityId: actorId, at: now, after: { twoFactor: "totp", recoveryCodes: recoveryCodes.length, otherSessionsEnded: true } });
     return { recoveryCodes };
   });
 }

@@ -15,6 +15,9 @@ vi.mock("next/navigation", async (original) => ({
 }));
 
 import { getDb } from "@/db/client";
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from "@/db/commands/two-factor";
+import { getTwoFactorStatus } from "@/db/queries/two-factor";
+import { totpCode } from "@/lib/auth/totp";
 import { users, userTwoFactor } from "@/db/schema";
 import { getCurrentUser, getSessionAccount, requireUser } from "@/lib/auth/session";
 import { userAction } from "@/lib/auth/action";
@@ -61,5 +64,25 @@ describe("administrators must set up two-factor before anything else", () => {
     expect(await getCurrentUser()).toBeNull();
     await db.insert(userTwoFactor).values({ userId: id, secret: "v1.x.y.z", enabledAt: new Date() });
     expect(await getCurrentUser()).toMatchObject({ id, role: "admin" });
+  });
+
+  it("setting up two-factor ends the account's other sessions, signed in without it; the one that set it up goes on", async () => {
+    const id = await idOf("board.chair@demo.nhs.uk");
+    const db = await getDb();
+    await db.update(users).set({ role: "admin" }).where(eq(users.id, id));
+    // Someone else with the password, waiting on the set-up page.
+    signedInAs(id, "password");
+    const other = session.current!;
+    expect(await getSessionAccount()).toMatchObject({ id, mustEnrolTwoFactor: true });
+    signedInAs(id, "password");
+    const setter = session.current!;
+    await startTwoFactorEnrolment({ actorId: id });
+    const { pendingSecret } = await getTwoFactorStatus({ userId: id });
+    const now = new Date();
+    await confirmTwoFactorEnrolment({ actorId: id, sessionId: setter.sessionId!, code: totpCode(pendingSecret!, now), now });
+    expect(await getCurrentUser()).toMatchObject({ id, role: "admin" });
+    session.current = other;
+    expect(await getCurrentUser()).toBeNull();
+    expect(await getSessionAccount()).toBeNull();
   });
 });

@@ -21,10 +21,10 @@ describe("two-factor authentication", () => {
     expect(pendingSecret).toMatch(/^[A-Z2-7]{32}$/);
     // Not on until confirmed: sign-in asks for nothing yet.
     expect(await checkSecondFactorAtSignIn({ userId: id, code: undefined })).toBe("not-required");
-    await expect(confirmTwoFactorEnrolment({ actorId: id, code: "000000" === totpCode(pendingSecret!, now) ? "111111" : "000000", now })).rejects.toMatchObject({
+    await expect(confirmTwoFactorEnrolment({ actorId: id, sessionId: null, code: "000000" === totpCode(pendingSecret!, now) ? "111111" : "000000", now })).rejects.toMatchObject({
       fieldErrors: { code: "Enter the 6-digit code your authenticator app shows now" },
     });
-    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: id, code: totpCode(pendingSecret!, now), now });
+    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: id, sessionId: null, code: totpCode(pendingSecret!, now), now });
     expect(recoveryCodes).toHaveLength(10);
     expect(await isTwoFactorEnabled({ userId: id })).toBe(true);
 
@@ -58,7 +58,7 @@ describe("two-factor authentication", () => {
     const now = new Date("2026-03-03T09:00:10Z");
     await startTwoFactorEnrolment({ actorId: id });
     const secret = (await getTwoFactorStatus({ userId: id })).pendingSecret!;
-    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: id, code: totpCode(secret, now), now });
+    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: id, sessionId: null, code: totpCode(secret, now), now });
     const typed = ` ${recoveryCodes[3]!.toUpperCase().replace("-", " ")} `;
     expect(await verifySecondFactor({ userId: id, code: typed, now })).toBe("recovery-code");
     expect(await verifySecondFactor({ userId: id, code: typed, now })).toBeNull();

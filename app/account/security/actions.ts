@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { auth } from "@/auth";
 import { bookSignInAttempt, takeBackSignInAttempt } from "@/db/commands/sign-in-throttle";
 import { confirmTwoFactorEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTwoFactorEnrolment } from "@/db/commands/two-factor";
 import { userAction, type ActionState } from "@/lib/auth/action";
@@ -30,7 +31,9 @@ export const startTwoFactorAction = userAction(
 export const confirmTwoFactorAction = userAction<typeof confirmTwoFactorSchema, RecoveryCodesState>(
   confirmTwoFactorSchema,
   async ({ code }, user) => {
-    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: user.id, code });
+    const session = await auth();
+    if (!session?.sessionId) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved.", fieldErrors: {} };
+    const { recoveryCodes } = await confirmTwoFactorEnrolment({ actorId: user.id, sessionId: session.sessionId, code });
     return { ok: true, message: "Two-factor authentication is on.", recoveryCodes };
   },
   enrolment,
