@@ -55,7 +55,7 @@ async function makeSnapshot(file: string): Promise<void> {
   const { seedDemoIfEmpty } = await import("@/db/seed/seed");
   const handle = await openPglite(undefined);
   await migrateDatabase(handle);
-  await seedDemoIfEmpty(handle.db);
+  await seedDemoIfEmpty(handle.db, { accounts: "demo" });
   const dump = await handle.client.dumpDataDir("none");
   await handle.close();
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
