@@ -4,6 +4,7 @@
 //   npm run fuzz -- --runs 100000                 (the long pass; prints the summary table)
 //   npm run fuzz -- --runs 2000 --seed 42         (a shorter one, reproducible)
 //   npm run fuzz -- --seed 42 --case 1234 --save /tmp/case.bin   (one case again, to debug)
+//   npm run fuzz -- --layer reader --runs 100000  (the reader layer only, in the child's thread: see runReaderCase)
 //   --minutes M stops after M minutes (as does Ctrl-C), printing the summary of the runs made
 // The cases run in a child process the parent watches: a case that crashes it, runs past
 // --timeout or pushes its resident memory past --rss-bound is a failure, and the child
@@ -32,11 +33,14 @@ const { values } = parseArgs({
     json: { type: "string" },
     child: { type: "boolean", default: false },
     snapshot: { type: "string" },
+    layer: { type: "string", default: "check" },
   },
 });
 
 const seed = values.seed === undefined ? Date.now() % 1_000_000 : Number(values.seed);
 const limitsName = values.limits === "short" ? "short" : "long";
+/** "check": checkImport on the demo database (the import path); "reader": the reader layer it uses, in-process. */
+const layer = values.layer === "reader" ? "reader" : "check";
 const MB = 1024 * 1024;
 
 async function limits() {
@@ -74,18 +78,18 @@ type ToParent = { type: "ready" } | { type: "start"; index: number; generator: s
 async function child(): Promise<void> {
   const send = (m: ToParent) => process.send!(m);
   const { fuzzCase } = await import("../tests/fuzz/generators");
-  const { runCase, forgetPreviews } = await import("../tests/fuzz/harness");
+  const { runCase, runReaderCase, forgetPreviews } = await import("../tests/fuzz/harness");
   const lim = await limits();
-  const { actor } = await openDemo(values.snapshot!);
+  const actor = layer === "check" ? (await openDemo(values.snapshot!)).actor : null;
   const from = Number(values.from);
   const to = Number(values.runs);
   send({ type: "ready" });
   for (let index = from; index < to; index++) {
     const c = fuzzCase(lim, seed, index);
     send({ type: "start", index, generator: c.generator, kind: c.kind, bytes: c.bytes.length });
-    const result = await runCase(actor, c);
+    const result = actor ? await runCase(actor, c) : await runReaderCase(c);
     send({ type: "done", index, ...result, heap: process.memoryUsage().heapUsed });
-    if (index % 200 === 199) await forgetPreviews(actor);
+    if (actor && index % 200 === 199) await forgetPreviews(actor);
   }
   process.exit(0);
 }
@@ -103,8 +107,8 @@ async function single(index: number): Promise<void> {
   try {
     await makeSnapshot(path.join(dir, "demo.tar"));
     const { handle, actor } = await openDemo(path.join(dir, "demo.tar"));
-    const { runCase } = await import("../tests/fuzz/harness");
-    console.log(await runCase(actor, c));
+    const { runCase, runReaderCase } = await import("../tests/fuzz/harness");
+    console.log(layer === "reader" ? await runReaderCase(c) : await runCase(actor, c));
     await handle.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -133,9 +137,9 @@ async function parent(): Promise<void> {
   let overBound = 0;
   let restarts = 0;
   const started = Date.now();
-  console.log(`Import fuzzing: ${runs.toLocaleString("en-GB")} cases, seed ${seed}, ${limitsName} limits; memory bound ${values["rss-bound"]} MB resident (child killed at ${values["rss-kill"]} MB, V8 heap ${values.heap} MB)`);
+  console.log(`Import fuzzing (${layer === "check" ? "checkImport" : "the reader layer"}): ${runs.toLocaleString("en-GB")} cases, seed ${seed}, ${limitsName} limits; memory bound ${values["rss-bound"]} MB resident (child killed at ${values["rss-kill"]} MB, V8 heap ${values.heap} MB)`);
   try {
-    await makeSnapshot(snapshot);
+    if (layer === "check") await makeSnapshot(snapshot);
     let next = Number(values.from);
     let stopping = false;
     let running: ChildProcess | null = null;
@@ -148,7 +152,7 @@ async function parent(): Promise<void> {
     if (values.minutes) setTimeout(stop, Number(values.minutes) * 60_000).unref();
     while (next < runs && !stopping) {
       next = await new Promise<number>((resolve) => {
-        const proc: ChildProcess = fork(process.argv[1]!, ["--child", "--snapshot", snapshot, "--seed", String(seed), "--from", String(next), "--runs", String(runs), "--limits", limitsName], {
+        const proc: ChildProcess = fork(process.argv[1]!, ["--child", "--snapshot", snapshot, "--seed", String(seed), "--from", String(next), "--runs", String(runs), "--limits", limitsName, "--layer", layer], {
           execArgv: [...process.execArgv, `--max-old-space-size=${values.heap}`],
           stdio: ["ignore", "ignore", "pipe", "ipc"],
         });
@@ -210,7 +214,7 @@ async function parent(): Promise<void> {
   }
   const seconds = (Date.now() - started) / 1000;
   console.log("");
-  console.log(summaryTable(tally, `Import fuzzing: seed ${seed}, ${limitsName} limits`));
+  console.log(summaryTable(tally, `Import fuzzing (${layer === "check" ? "checkImport" : "the reader layer"}): seed ${seed}, ${limitsName} limits`));
   console.log("");
   console.log(`${tally.runs.toLocaleString("en-GB")} of ${(runs - Number(values.from)).toLocaleString("en-GB")} cases run in ${seconds.toFixed(0)} s; ${restarts} restarts of the fuzzing process; ${overBound} cases over the ${values["rss-bound"]} MB bound.`);
   if (tally.failures.length) {
@@ -222,7 +226,7 @@ async function parent(): Promise<void> {
       for (const f of list.slice(0, 3)) console.log(`    #${f.index} [${f.kind}] ${f.message}`);
     }
   }
-  if (values.json) writeFileSync(values.json, JSON.stringify({ seed, limits: limitsName, seconds, restarts, overBound, ...tally, byGenerator: Object.fromEntries(tally.byGenerator) }, null, 1));
+  if (values.json) writeFileSync(values.json, JSON.stringify({ seed, limits: limitsName, layer, seconds, restarts, overBound, ...tally, byGenerator: Object.fromEntries(tally.byGenerator) }, null, 1));
   process.exit(tally.failure > 0 ? 1 : 0);
 }
 

@@ -17,7 +17,7 @@ const fileError = (message: string): DmaError => ({ sheet: null, line: null, col
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Why these bytes cannot be NHS England's workbook, before any worker is started; null when they may be. */
-function refusedOutright(bytes: Uint8Array): DmaError | null {
+export function refusedOutright(bytes: Uint8Array): DmaError | null {
   if (bytes.byteLength > maxWorkbookBytes) {
     const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
     return fileError(`The file is ${mb} MB, over the 20 MB limit: NHS England's DMA results workbook is far smaller, so this is not it.`);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { checkImport } from "@/db/commands/imports";
+import { checkImport, discardImport } from "@/db/commands/imports";
 import { getDb } from "@/db/client";
 import { importJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -46,6 +46,10 @@ export async function runCase(actor: Actor, c: FuzzCase): Promise<CaseResult> {
   const done = (outcome: Outcome, message: string): CaseResult => ({ outcome, message, ms: performance.now() - started });
   try {
     const job = await checkImport({ actor, kind: c.kind, fileName: c.fileName, bytes: c.bytes });
+    // A kept file is a pending preview, and each user may keep only a few: discarded (by the
+    // command the Imports page uses) once judged, so that a long run's valid files stay
+    // valid previews instead of being refused for the ones before them.
+    if (job.contents !== null) await discardImport({ actor, jobId: job.id });
     if (job.errorCount === 0) return done("preview", `${job.rowCount} rows`);
     const errors = (job.errors ?? []) as ImportRowError[];
     if (errors.length === 0) return done("failure", `${job.errorCount} errors counted but none kept`);
@@ -119,4 +123,51 @@ export function summaryTable(tally: Tally, title = "Import fuzzing"): string {
     ...[...tally.byGenerator.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, g]) => `| ${name} | ${n(g.runs)} | ${n(g.preview)} | ${n(g.refused)} | ${n(g.failure)} | ${(g.maxMs / 1000).toFixed(1)} s |`),
   ];
   return lines.join("\n");
+}
+
+/**
+ * A case through the reader layer checkImport uses, in this thread: the same zip guard,
+ * limits and sheet reader (`readXlsxRows`, the body of the reading worker; `readRows` for
+ * CSV), and for NHS England's workbook its size and zip checks and then the whole-workbook
+ * reader. What it leaves out: the worker thread (its start costs ~0.25 s a workbook and
+ * its memory limit), the DMA recognition of a row-kind workbook, the row checks against
+ * the database, and the insert of the preview. Every row is taken, as an import takes
+ * them. A file read to its end is a "preview"; a FileFormatError or a DMA error list with
+ * clear messages is a clear error; anything else is a failure.
+ */
+export async function runReaderCase(c: FuzzCase): Promise<CaseResult> {
+  const started = performance.now();
+  const done = (outcome: Outcome, message: string): CaseResult => ({ outcome, message, ms: performance.now() - started });
+  const { detectFileType, readRows, FileFormatError } = await import("@/lib/import/read");
+  const { readXlsxRows } = await import("@/lib/import/xlsx-rows");
+  try {
+    if (c.kind === "dma-results") {
+      const result = await readDmaHere(c.bytes);
+      if (result.ok) return done("preview", `${result.rows.length} rows`);
+      const bad = result.errors.find((e) => !isClearMessage(e.message));
+      if (bad) return done("failure", `unclear error: ${JSON.stringify(bad).slice(0, 300)}`);
+      return done("refused", result.errors[0]?.message ?? "");
+    }
+    let rows = 0;
+    const source = detectFileType(c.bytes) === "xlsx" ? readXlsxRows(c.bytes) : readRows(c.bytes);
+    for await (const row of source) {
+      rows++;
+      if (row.cells.some((cell) => cell.kind === "text" && cell.value.includes("\u0000"))) return done("failure", `a NUL in a cell of line ${row.line}`);
+    }
+    return done("preview", `${rows} rows read`);
+  } catch (error) {
+    if (error instanceof FileFormatError && isClearMessage(error.message)) {
+      return c.valid ? done("failure", `a valid file was refused: ${error.message}`) : done("refused", error.message);
+    }
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return done("failure", `threw ${text.slice(0, 300)}`);
+  }
+}
+
+/** NHS England's workbook as readDmaWorkbook reads it (its size and zip checks), without its worker. */
+async function readDmaHere(bytes: Uint8Array) {
+  const { refusedOutright } = await import("@/lib/dma/workbook");
+  const { readDmaWorkbookHere } = await import("@/lib/dma/workbook-parse");
+  const refused = refusedOutright(bytes);
+  return refused ? { ok: false as const, errors: [refused] } : readDmaWorkbookHere(bytes);
 }

@@ -182,6 +182,15 @@ describe("CSV limits", () => {
     expect(error).toMatchObject({ line: 3, message: `The CSV has more than ${csvLimits.maxColumns.toLocaleString("en-GB")} columns on line 3, the limit.` });
   });
 
+  it("counts columns outside quotes only: a quoted cell of commas and line breaks is one cell", async () => {
+    const cell = `${",\n".repeat(csvLimits.maxColumns)}"" end`;
+    const rows = await all(new TextEncoder().encode(`a,b\n1,"${cell}"\n2,3\n`));
+    expect(rows.map((r) => r.cells.length)).toEqual([2, 2, 2]);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 2 + csvLimits.maxColumns + 1]);
+    const wide = await refusal(new TextEncoder().encode(`a,b\n1,"${cell}"\n${",".repeat(csvLimits.maxColumns)}\n`));
+    expect(wide).toMatchObject({ line: 2 + csvLimits.maxColumns + 1 });
+  });
+
   it("refuses a line longer than the record limit and a cell longer than Excel allows", async () => {
     const longLine = await refusal(new TextEncoder().encode(`a,b\n1,2\n3,"${"z".repeat(csvLimits.maxRecordChars + 10)}"\n`));
     expect(longLine).toMatchObject({ line: 3, message: "The CSV is malformed: a line holds more than 1,048,576 characters, the limit." });

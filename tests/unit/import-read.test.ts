@@ -8,7 +8,8 @@ import { toXlsx } from "@/lib/export/xlsx";
 import { cellText, scoreCell, textCell } from "@/lib/import/cells";
 import { readHeader } from "@/lib/import/header";
 import { importFormats } from "@/lib/import/formats";
-import { FileFormatError, readRows, type SourceRow } from "@/lib/import/read";
+import { FileFormatError, readRows, xlsxCell, type SourceRow } from "@/lib/import/read";
+import { writeWorkbook } from "../fuzz/xlsx";
 import { dmiScale } from "../support/scales";
 
 async function all(bytes: Uint8Array): Promise<SourceRow[]> {
@@ -92,6 +93,29 @@ describe("reading files", () => {
     const [, row] = await all(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(row!.cells[0]).toEqual({ kind: "formula", formula: "40+2" });
     expect(scoreCell(row!.cells[0]!, { label: "the score", scale: dmiScale })).toEqual({ ok: false, message: "The score is a formula (=40+2): enter the number itself" });
+  });
+});
+
+describe("text Excel escapes (_xHHHH_)", () => {
+  // Excel writes a NUL as _x0000_, and a literal "_x0041_" typed in a cell as _x005F_x0041_
+  // (an escaped underscore): undone once, the cell reads as typed; twice, as "A".
+  const typed = ["_x0041_", "a_x0000_b", "_x005F_", "plain"];
+  const workbook = () => writeWorkbook([{ rows: [typed.map((t) => ({ t: "s" as const, text: t })), typed.map((t) => ({ t: "inline" as const, text: t }))] }]);
+
+  it("the sheet reader gives back what was typed, once decoded", async () => {
+    const rows = await all(workbook());
+    expect(rows.map((r) => r.cells.map(cellText))).toEqual([typed, typed]);
+  });
+
+  it("NHS England's workbook (read whole with ExcelJS) gives back what was typed in Excel: ExcelJS decodes its shared strings, xlsxCell not again", async () => {
+    // Excel writes every text as a shared string; ExcelJS leaves inline strings (other
+    // tools') undecoded, so their escapes stay as text: never decoded twice either way.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(workbook()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const read = [1, 2].map((line) => typed.map((_, c) => cellText(xlsxCell(sheet.getRow(line).getCell(c + 1).value))));
+    expect(read[0]).toEqual(typed);
+    expect(read[1]).toEqual(["_x005F_x0041_", "a_x005F_x0000_b", "_x005F_x005F_", "plain"]);
   });
 });
 
