@@ -1,6 +1,8 @@
 import type { Action } from "./permissions";
 
 export const assessmentStatuses = ["draft", "submitted", "approved"] as const;
+/** The statuses whose scores are reported: heatmaps, trajectories, benchmarks and the API count these, never drafts. */
+export const reportedStatuses = ["submitted", "approved"] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
 export const assessmentStatusLabels: Record<AssessmentStatus, string> = {

@@ -1,11 +1,11 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { rowsOf } from "../result-rows";
 import { assessmentPeriods, assessments, domainScores, frameworkDomains, frameworkSections, frameworks, organisationFootprints, organisations } from "../schema";
 
 // Drafts are work in progress: only submitted and approved scores are reported (as on the heatmap).
-const reportedStatuses = ["submitted", "approved"] as const;
 
 /**
  * One page of reported scores in long format (organisation × period × domain), and how

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import { aliasedTable, and, desc, eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "../client";
 import { assessmentPeriods, assessments, domainScores, organisations, users } from "../schema";
@@ -48,7 +49,7 @@ export async function getPreviousReportedScores({
         eq(assessments.organisationId, organisationId),
         eq(assessmentPeriods.frameworkId, frameworkId),
         lt(assessmentPeriods.assessedOn, before),
-        inArray(assessments.status, ["submitted", "approved"]),
+        inArray(assessments.status, [...reportedStatuses]),
       ),
     )
     .orderBy(desc(assessmentPeriods.assessedOn))

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { assessments, domainScores, organisations } from "../schema";
@@ -24,7 +25,7 @@ export async function listPeerResults({ periodId, careSetting }: { periodId: str
     })
     .from(assessments)
     .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
-    .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.status, ["submitted", "approved"])))
+    .where(and(eq(assessments.periodId, periodId), eq(assessments.careSetting, careSetting), inArray(assessments.status, [...reportedStatuses])))
     .orderBy(asc(organisations.name));
   const scores = rows.length
     ? await db

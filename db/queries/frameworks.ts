@@ -1,4 +1,5 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { assessmentPeriods, assessments, footprints, frameworkDomains, frameworkSections, frameworks, organisations, targets } from "../schema";
@@ -93,7 +94,7 @@ export async function listPeriodsWithReportedCounts({ frameworkId, systemId }: {
   const rows = await db
     .select({ period: assessmentPeriods, reportedCount: sql<number>`count(${assessments.id})::int` })
     .from(assessmentPeriods)
-    .leftJoin(assessments, and(eq(assessments.periodId, assessmentPeriods.id), inArray(assessments.status, ["submitted", "approved"]), inSystem))
+    .leftJoin(assessments, and(eq(assessments.periodId, assessmentPeriods.id), inArray(assessments.status, [...reportedStatuses]), inSystem))
     .where(eq(assessmentPeriods.frameworkId, frameworkId))
     .groupBy(assessmentPeriods.id)
     .orderBy(desc(assessmentPeriods.assessedOn));

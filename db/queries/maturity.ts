@@ -1,4 +1,5 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import type { CareSetting } from "@/lib/care-settings";
 import { rowsOf } from "../result-rows";
@@ -6,7 +7,6 @@ import { getDb } from "../client";
 import { assessmentPeriods, assessments, domainScores, nationalAverages, organisationFootprints, organisations } from "../schema";
 
 // Drafts are work in progress: only submitted and approved scores are reported.
-const reportedStatuses = ["submitted", "approved"] as const;
 
 export interface OrganisationScores {
   id: string;

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportedStatuses } from "@/lib/assessment-workflow";
 import type { CareSetting } from "@/lib/care-settings";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "../client";
@@ -164,7 +165,7 @@ export async function getCurrentTrajectoryDataForScopes({
               eq(assessmentPeriods.frameworkId, frameworkId),
               eq(assessments.careSetting, careSetting),
               inArray(assessments.organisationId, allProviders),
-              inArray(assessments.status, ["submitted", "approved"]),
+              inArray(assessments.status, [...reportedStatuses]),
             ),
           ),
     allScopeIds.length === 0 ? [] : db.select().from(targets).where(targetsOfScopes(allScopeIds, domainIds)),
